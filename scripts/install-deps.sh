@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Installs the Debian packages warta builds and tests with. Idempotent: apt is
+# only touched when a package is missing, so repeated runs cost a dpkg query.
+set -euo pipefail
+
+PACKAGES=(
+  build-essential cmake pkg-config
+  libicu-dev libre2-dev libboost-program-options-dev
+  libgtest-dev libgmock-dev
+  libsimdjson-dev nlohmann-json3-dev libtomlplusplus-dev
+  zlib1g-dev libsqlite3-dev libxml2-dev
+)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+SUDO=""
+[ "$(id -u)" -ne 0 ] && SUDO="sudo"
+echo "installing: ${missing[*]}" >&2
+$SUDO apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"

@@ -1,0 +1,241 @@
+// warta's command line: parses flags with Boost.Program_options, turns them
+// into a checked configuration, and runs one command. Exceptions stop here
+// and become one line on stderr and an exit code:
+//   0 all records processed, 1 some records failed, 2 usage or rule errors.
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <map>
+
+#include <boost/program_options.hpp>
+
+#include "ingest/ingest.h"
+#include "output/output.h"
+#include "pipeline/pipeline.h"
+
+namespace po = boost::program_options;
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr int kExitOk = 0, kExitRecordErrors = 1, kExitUsage = 2;
+
+const char* kUsage = R"(warta: structured records from Indonesian news articles
+
+Usage:
+  warta extract [options] INPUT...   articles in, one JSON line per article out
+  warta show [options] INPUT...      the working text of each article: header,
+                                     title, dateline and one sentence a line
+  warta rules check [--rules DIR]    load and validate every rule file
+  warta --version | --help
+
+INPUT is a text file (one article; id = file name), a JSONL file (one article
+per line), either one gzip-compressed (.gz), a folder (read recursively), or
+- for standard input.
+
+Examples:
+  warta extract ../shared/seeds/*.txt
+  warta extract scraped.jsonl.gz -o records.jsonl
+  cat feed.jsonl | warta extract --text-field maintext -
+)";
+
+struct Failure {
+  std::string message;
+  int code;
+};
+
+std::string DefaultRulesDir(const char* argv0) {
+  if (const char* env = std::getenv("WARTA_RULES")) return env;
+  std::error_code ec;
+  fs::path exe = fs::canonical("/proc/self/exe", ec);
+  if (ec) exe = fs::absolute(argv0, ec);
+  for (const fs::path& candidate : {exe.parent_path() / "rules", exe.parent_path().parent_path() / "rules"})
+    if (fs::is_regular_file(candidate / "boilerplate.toml", ec)) return candidate.string();
+  return WARTA_DEFAULT_RULES_DIR;
+}
+
+std::unique_ptr<warta::Pipeline> LoadPipeline(const std::string& dir) {
+  std::unique_ptr<warta::Pipeline> pipeline;
+  if (warta::Status s = warta::Pipeline::Load(warta::RulesDir(dir), &pipeline); !s.ok())
+    throw Failure{s.message(), kExitUsage};
+  return pipeline;
+}
+
+po::variables_map Parse(const std::vector<std::string>& args, const po::options_description& visible,
+                        const char* positional_name) {
+  po::options_description all;
+  all.add(visible).add_options()(positional_name, po::value<std::vector<std::string>>());
+  po::positional_options_description positional;
+  positional.add(positional_name, -1);
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    throw Failure{e.what(), kExitUsage};
+  }
+  return vm;
+}
+
+po::options_description InputOptions() {
+  po::options_description options("input options");
+  options.add_options()
+      ("rules", po::value<std::string>(), "rules folder (default: the rules/ shipped with warta)")
+      ("input-format", po::value<std::string>()->default_value("auto"), "auto, jsonl or text")
+      ("text-field", po::value<std::string>()->default_value(""), "JSON field holding the article text")
+      ("title-field", po::value<std::string>()->default_value(""), "JSON field holding the title")
+      ("date-field", po::value<std::string>()->default_value(""), "JSON field holding the publication date")
+      ("id-field", po::value<std::string>()->default_value(""), "JSON field holding the record id")
+      ("url-field", po::value<std::string>()->default_value(""), "JSON field holding the URL");
+  return options;
+}
+
+// What every command that reads articles needs: the files, how to read
+// them, and the loaded rules.
+struct Inputs {
+  std::vector<std::string> files;
+  warta::IngestOptions ingest;
+  std::unique_ptr<warta::Pipeline> pipeline;
+};
+
+Inputs CheckInputs(const po::variables_map& vm, const char* argv0, const char* command) {
+  if (!vm.count("input"))
+    throw Failure{std::string(command) + ": no INPUT given (see warta " + command + " --help)", kExitUsage};
+  Inputs in;
+  const std::string format = vm["input-format"].as<std::string>();
+  if (format == "jsonl") in.ingest.format = warta::InputFormat::kJsonl;
+  else if (format == "text") in.ingest.format = warta::InputFormat::kText;
+  else if (format != "auto") throw Failure{"--input-format must be auto, jsonl or text", kExitUsage};
+  in.ingest.fields = {vm["text-field"].as<std::string>(), vm["title-field"].as<std::string>(),
+                      vm["date-field"].as<std::string>(), vm["id-field"].as<std::string>(),
+                      vm["url-field"].as<std::string>()};
+  if (warta::Status s = warta::ExpandInputs(vm["input"].as<std::vector<std::string>>(), &in.files); !s.ok())
+    throw Failure{s.message(), kExitUsage};
+  in.pipeline = LoadPipeline(vm.count("rules") ? vm["rules"].as<std::string>() : DefaultRulesDir(argv0));
+  return in;
+}
+
+int Show(const std::vector<std::string>& args, const char* argv0) {
+  po::options_description options("show options");
+  options.add_options()("help,h", "show this help");
+  options.add(InputOptions());
+  po::variables_map vm = Parse(args, options, "input");
+  if (vm.count("help")) {
+    std::cout << kUsage << "\n" << options;
+    return kExitOk;
+  }
+  Inputs in = CheckInputs(vm, argv0, "show");
+  warta::Reader reader(in.files, in.ingest);
+  warta::Document doc;
+  while (reader.Next(&doc)) {
+    in.pipeline->Process(&doc);
+    std::cout << "=== " << doc.id << "\n";
+    if (!doc.error.empty()) std::cout << "error: " << doc.error << "\n";
+    std::cout << "title: " << doc.title.value_or("(none)") << "\n"
+              << "published: " << doc.published.value_or("(none)") << "\n";
+    if (doc.dateline) std::cout << "dateline: " << doc.Slice(*doc.dateline) << "\n";
+    for (const warta::Warning& w : doc.warnings) std::cout << "warning: " << w.message << "\n";
+    uint32_t paragraph = UINT32_MAX;
+    for (const warta::Sentence& s : doc.sentences) {
+      if (s.paragraph != paragraph && !s.is_title) std::cout << "\n";
+      paragraph = s.is_title ? paragraph : s.paragraph;
+      std::cout << (s.is_title ? "T| " : " | ") << doc.Slice(s.range) << "\n";
+    }
+  }
+  return kExitOk;
+}
+
+int Extract(const std::vector<std::string>& args, const char* argv0) {
+  po::options_description options("extract options");
+  options.add_options()
+      ("help,h", "show this help")
+      ("output,o", po::value<std::string>()->default_value("-"), "output file (- for standard output)")
+      ("quiet,q", "no summary on standard error");
+  options.add(InputOptions());
+  po::variables_map vm = Parse(args, options, "input");
+  if (vm.count("help")) {
+    std::cout << kUsage << "\n" << options;
+    return kExitOk;
+  }
+  Inputs in = CheckInputs(vm, argv0, "extract");
+
+  warta::JsonlWriter writer;
+  if (warta::Status s = writer.Open(vm["output"].as<std::string>()); !s.ok())
+    throw Failure{s.message(), kExitUsage};
+
+  const auto started = std::chrono::steady_clock::now();
+  warta::Reader reader(in.files, in.ingest);
+  warta::Document doc;
+  uint64_t articles = 0, errors = 0, warnings = 0;
+  std::map<std::string, uint64_t> warning_kinds;
+  while (reader.Next(&doc)) {
+    in.pipeline->Process(&doc);
+    writer.Write(doc);
+    ++articles;
+    if (!doc.error.empty()) {
+      ++errors;
+      if (!vm.count("quiet")) std::cerr << "warta: error: " << doc.error << "\n";
+    }
+    warnings += doc.warnings.size();
+    for (const warta::Warning& w : doc.warnings) ++warning_kinds[w.kind];
+  }
+  if (warta::Status s = writer.Close(); !s.ok()) throw Failure{s.message(), kExitRecordErrors};
+
+  if (!vm.count("quiet")) {
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    const double mb = reader.bytes_read() / 1e6;
+    std::fprintf(stderr, "warta: %llu articles, %llu errors, %llu warnings, %.2f s, %.1f MB/s\n",
+                 static_cast<unsigned long long>(articles), static_cast<unsigned long long>(errors),
+                 static_cast<unsigned long long>(warnings), seconds, seconds > 0 ? mb / seconds : 0.0);
+    for (const auto& [kind, n] : warning_kinds)
+      std::fprintf(stderr, "warta:   warning %s: %llu\n", kind.c_str(), static_cast<unsigned long long>(n));
+  }
+  return errors > 0 ? kExitRecordErrors : kExitOk;
+}
+
+int RulesCheck(const std::vector<std::string>& args, const char* argv0) {
+  po::options_description options("rules check options");
+  options.add_options()("help,h", "show this help")("rules", po::value<std::string>(), "rules folder");
+  po::variables_map vm = Parse(args, options, "what");
+  const auto what = vm.count("what") ? vm["what"].as<std::vector<std::string>>() : std::vector<std::string>();
+  if (vm.count("help") || what != std::vector<std::string>{"check"}) {
+    std::cout << "Usage: warta rules check [--rules DIR]\n\n" << options;
+    return vm.count("help") ? kExitOk : kExitUsage;
+  }
+  const std::string dir = vm.count("rules") ? vm["rules"].as<std::string>() : DefaultRulesDir(argv0);
+  LoadPipeline(dir);
+  std::cout << "rules in " << dir << ": ok\n";
+  return kExitOk;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  try {
+    if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+      std::cout << kUsage;
+      return args.empty() ? kExitUsage : kExitOk;
+    }
+    if (args[0] == "--version") {
+      std::cout << "warta " << WARTA_VERSION << "\n";
+      return kExitOk;
+    }
+    const std::string command = args[0];
+    args.erase(args.begin());
+    if (command == "extract") return Extract(args, argv[0]);
+    if (command == "show") return Show(args, argv[0]);
+    if (command == "rules") return RulesCheck(args, argv[0]);
+    throw Failure{"unknown command \"" + command + "\" (see warta --help)", kExitUsage};
+  } catch (const Failure& f) {
+    std::cerr << "warta: " << f.message << "\n";
+    return f.code;
+  } catch (const std::exception& e) {
+    std::cerr << "warta: " << e.what() << "\n";
+    return kExitUsage;
+  }
+}

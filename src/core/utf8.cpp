@@ -1,0 +1,69 @@
+#include "core/utf8.h"
+
+#include <unicode/utf8.h>
+
+namespace warta {
+namespace {
+
+// Windows-1252 0x80..0x9F; the rest of 0xA0..0xFF is Latin-1.
+constexpr char16_t kCp1252High[32] = {
+    0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
+    0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0xFFFD};
+
+char32_t FromCp1252(uint8_t b) {
+  if (b >= 0x80 && b < 0xA0) return kCp1252High[b - 0x80];
+  return b;
+}
+
+}  // namespace
+
+void AppendUtf8(char32_t c, std::string* out) {
+  char buf[U8_MAX_LENGTH];
+  int32_t n = 0;
+  UBool error = false;
+  U8_APPEND(reinterpret_cast<uint8_t*>(buf), n, U8_MAX_LENGTH, static_cast<UChar32>(c), error);
+  if (!error) out->append(buf, n);
+}
+
+std::string RepairUtf8(std::string_view in, size_t* repaired) {
+  std::string out;
+  out.reserve(in.size());
+  size_t bad = 0;
+  const auto* s = reinterpret_cast<const uint8_t*>(in.data());
+  const int32_t length = static_cast<int32_t>(in.size());
+  int32_t i = 0;
+  while (i < length) {
+    const int32_t start = i;
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    if (c < 0) {
+      // U8_NEXT skips a maximal ill-formed prefix; read its bytes one by one.
+      for (int32_t k = start; k < i; ++k) AppendUtf8(FromCp1252(s[k]), &out);
+      bad += i - start;
+    } else {
+      out.append(in.data() + start, i - start);
+    }
+  }
+  if (repaired) *repaired = bad;
+  return out;
+}
+
+size_t CountCodePoints(std::string_view s) {
+  size_t n = 0;
+  for (unsigned char ch : s) n += (ch & 0xC0) != 0x80;
+  return n;
+}
+
+std::string_view SliceCodePoints(std::string_view s, size_t start, size_t end) {
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  const int32_t length = static_cast<int32_t>(s.size());
+  int32_t i = 0;
+  U8_FWD_N(p, i, length, static_cast<int32_t>(start));
+  int32_t j = i;
+  U8_FWD_N(p, j, length, static_cast<int32_t>(end - start));
+  return s.substr(i, j - i);
+}
+
+}  // namespace warta

@@ -1,0 +1,21 @@
+#include "pipeline/pipeline.h"
+
+namespace warta {
+
+Status Pipeline::Load(const RulesDir& rules, std::unique_ptr<Pipeline>* out) {
+  std::unique_ptr<Pipeline> p(new Pipeline());
+  if (Status s = Calendar::Load(rules, &p->calendar_); !s.ok()) return s;
+  if (Status s = Normalizer::Load(rules, &p->normalizer_); !s.ok()) return s;
+  if (Status s = Segmenter::Load(rules, *p->calendar_, &p->segmenter_); !s.ok()) return s;
+  *out = std::move(p);
+  return {};
+}
+
+void Pipeline::Process(Document* doc) const {
+  if (!doc->error.empty()) return;  // nothing was read; the error line is the record
+  if (doc->original.empty()) doc->Warn("empty", "article text is empty");
+  normalizer_->Process(doc);
+  segmenter_->Process(doc);
+}
+
+}  // namespace warta

@@ -1,0 +1,258 @@
+#include "segment/segment.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/filteredbrk.h>
+#include <unicode/utext.h>
+
+#include <re2/re2.h>
+
+namespace warta {
+namespace {
+
+std::string Expand(std::string pattern, const Calendar& calendar) {
+  for (auto [key, value] : {std::pair<std::string_view, const std::string*>{"{MONTH}", &calendar.MonthPattern()},
+                            {"{WEEKDAY}", &calendar.WeekdayPattern()}}) {
+    for (size_t at; (at = pattern.find(key)) != std::string::npos;) pattern.replace(at, key.size(), *value);
+  }
+  return pattern;
+}
+
+RE2::Options QuietOptions() {
+  RE2::Options options;
+  options.set_log_errors(false);
+  return options;
+}
+
+int ToInt(std::string_view digits) {
+  int v = 0;
+  for (char c : digits) v = v * 10 + (c - '0');
+  return v;
+}
+
+}  // namespace
+
+// ------------------------------------------------------- publication dates
+
+struct PublishedDateParser::Pattern {
+  std::string name;
+  std::unique_ptr<RE2> re;
+  // Capture group indexes, 0 when absent.
+  int year = 0, year2 = 0, month = 0, mname = 0, day = 0, a = 0, b = 0;
+};
+
+PublishedDateParser::PublishedDateParser(const Calendar& calendar, std::vector<Pattern> patterns)
+    : calendar_(calendar), patterns_(std::move(patterns)) {}
+PublishedDateParser::~PublishedDateParser() = default;
+
+Status PublishedDateParser::Load(const RulesDir& rules, const Calendar& calendar,
+                                 std::unique_ptr<PublishedDateParser>* out) {
+  const std::string display = RulesDir::Display("dates.toml");
+  toml::table table;
+  if (Status s = ReadToml(rules.Path("dates.toml"), display, &table); !s.ok()) return s;
+  const toml::array* list = table["published"].as_array();
+  if (!list) return Status::Error(display + ": no [[published]] patterns");
+  std::vector<Pattern> patterns;
+  for (const toml::node& node : *list) {
+    const std::string at = display + ":" + std::to_string(TomlLine(node));
+    const toml::table* entry = node.as_table();
+    if (!entry) return Status::Error(at + ": [[published]] entries must be tables");
+    if (Status s = CheckKeys(*entry, {"name", "pattern"}, display); !s.ok()) return s;
+    Pattern p;
+    std::string pattern;
+    if (Status s = GetString(*entry, "name", display, &p.name); !s.ok()) return s;
+    if (Status s = GetString(*entry, "pattern", display, &pattern); !s.ok()) return s;
+    for (const Pattern& other : patterns)
+      if (other.name == p.name) return Status::Error(at + ": duplicate rule name \"" + p.name + "\"");
+    if (Status s = CompileRule(Expand(pattern, calendar), QuietOptions(), at + " (" + p.name + ")", &p.re); !s.ok())
+      return s;
+    const auto& groups = p.re->NamedCapturingGroups();
+    for (auto& [group, field] : {std::pair<const char*, int*>{"year", &p.year}, {"year2", &p.year2},
+                                 {"month", &p.month}, {"mname", &p.mname}, {"day", &p.day},
+                                 {"a", &p.a}, {"b", &p.b}}) {
+      auto it = groups.find(group);
+      if (it != groups.end()) *field = it->second;
+    }
+    const bool has_year = p.year || p.year2;
+    const bool has_day_month = (p.day && (p.month || p.mname)) || (p.a && p.b);
+    if (!has_year || !has_day_month)
+      return Status::Error(at + ": pattern \"" + p.name +
+                           "\" needs groups year or year2, and day with month or mname, or a and b");
+    patterns.push_back(std::move(p));
+  }
+  out->reset(new PublishedDateParser(calendar, std::move(patterns)));
+  return {};
+}
+
+std::optional<PublishedDateParser::Result> PublishedDateParser::Parse(std::string_view s,
+                                                                      DateOrder order) const {
+  std::vector<re2::StringPiece> groups;
+  for (const Pattern& p : patterns_) {
+    groups.assign(p.re->NumberOfCapturingGroups() + 1, {});
+    if (!p.re->Match(s, 0, s.size(), RE2::UNANCHORED, groups.data(), static_cast<int>(groups.size())))
+      continue;
+    CivilDate date;
+    date.year = p.year ? ToInt(groups[p.year]) : 2000 + ToInt(groups[p.year2]);
+    if (p.day) {
+      date.day = ToInt(groups[p.day]);
+      if (p.month) date.month = ToInt(groups[p.month]);
+      else if (auto m = calendar_.Month(groups[p.mname])) date.month = *m;
+    } else {
+      const int a = ToInt(groups[p.a]), b = ToInt(groups[p.b]);
+      CivilDate dmy{date.year, b, a}, mdy{date.year, a, b};
+      if (order == DateOrder::kMonthFirst || (order == DateOrder::kAuto && !dmy.Valid())) date = mdy;
+      else date = dmy;
+    }
+    if (!date.Valid() || date.day == 0) continue;
+    // The match without the context characters some patterns consume.
+    size_t begin = groups[0].data() - s.data(), end = begin + groups[0].size();
+    while (begin < end && !std::isalnum(static_cast<unsigned char>(s[begin]))) ++begin;
+    return Result{date, p.name, begin, end};
+  }
+  return std::nullopt;
+}
+
+// ------------------------------------------------------------- segmenter
+
+struct Segmenter::Rules {
+  std::unique_ptr<PublishedDateParser> dates;
+  std::unique_ptr<RE2> header_rest, dateline, not_dateline;
+  int header_window = 6;
+  std::unique_ptr<icu::BreakIterator> sentences;  // cloned per call
+};
+
+Segmenter::Segmenter(std::unique_ptr<Rules> rules) : rules_(std::move(rules)) {}
+Segmenter::~Segmenter() = default;
+
+Status Segmenter::Load(const RulesDir& dir, const Calendar& calendar, std::unique_ptr<Segmenter>* out) {
+  auto rules = std::make_unique<Rules>();
+  if (Status s = PublishedDateParser::Load(dir, calendar, &rules->dates); !s.ok()) return s;
+
+  const std::string display = RulesDir::Display("segment.toml");
+  toml::table table;
+  if (Status s = ReadToml(dir.Path("segment.toml"), display, &table); !s.ok()) return s;
+  if (Status s = CheckKeys(table, {"header_rest", "header_window", "dateline", "not_dateline"}, display); !s.ok())
+    return s;
+  for (auto [key, target] : {std::pair<const char*, std::unique_ptr<RE2>*>{"header_rest", &rules->header_rest},
+                             {"dateline", &rules->dateline}, {"not_dateline", &rules->not_dateline}}) {
+    std::string pattern;
+    if (Status s = GetString(table, key, display, &pattern); !s.ok()) return s;
+    const std::string at = display + ":" + std::to_string(TomlLine(*table.get(key))) + " (" + key + ")";
+    if (Status s = CompileRule(Expand(pattern, calendar), QuietOptions(), at, target); !s.ok()) return s;
+  }
+  if (auto w = table["header_window"].value<int64_t>()) rules->header_window = static_cast<int>(*w);
+
+  std::vector<std::pair<int, std::string>> abbreviations;
+  const std::string abbr_display = RulesDir::Display("abbreviations.txt");
+  if (Status s = ReadListFile(dir.Path("abbreviations.txt"), abbr_display, &abbreviations); !s.ok())
+    return s;
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::FilteredBreakIteratorBuilder> builder(
+      icu::FilteredBreakIteratorBuilder::createEmptyInstance(status));
+  for (const auto& [line, abbreviation] : abbreviations) {
+    if (abbreviation.back() != '.')
+      return Status::Error(abbr_display + ":" + std::to_string(line) + ": an abbreviation ends with a dot");
+    builder->suppressBreakAfter(icu::UnicodeString::fromUTF8(abbreviation), status);
+    // ICU matches an entry with inner dots ("S.A.") only by its last piece
+    // ("A."), so that piece is suppressed too.
+    const size_t inner = abbreviation.rfind('.', abbreviation.size() - 2);
+    if (inner != std::string::npos)
+      builder->suppressBreakAfter(icu::UnicodeString::fromUTF8(abbreviation.substr(inner + 1)), status);
+  }
+  icu::BreakIterator* base = icu::BreakIterator::createSentenceInstance(icu::Locale("id"), status);
+  rules->sentences.reset(builder->wrapIteratorWithFilter(base, status));
+  if (U_FAILURE(status)) return Status::Error(std::string("ICU sentence iterator: ") + u_errorName(status));
+  out->reset(new Segmenter(std::move(rules)));
+  return {};
+}
+
+void Segmenter::Process(Document* doc) const {
+  const std::string& text = doc->text;
+  std::vector<Range> lines;
+  for (size_t pos = 0; pos < text.size();) {
+    size_t nl = text.find('\n', pos);
+    if (nl == std::string::npos) nl = text.size();
+    if (nl > pos) lines.push_back({static_cast<uint32_t>(pos), static_cast<uint32_t>(nl)});
+    pos = nl + 1;
+  }
+
+  // Header: date lines and the title line at the top.
+  std::optional<CivilDate> header_date;
+  std::vector<bool> header(lines.size(), false);
+  int title_line = -1;
+  for (size_t k = 0; k < lines.size() && k < static_cast<size_t>(rules_->header_window); ++k) {
+    std::string_view line = doc->Slice(lines[k]);
+    if (auto found = rules_->dates->Parse(line)) {
+      std::string rest(line.substr(0, found->begin));
+      rest.append(line.substr(found->end));
+      if (RE2::FullMatch(rest, *rules_->header_rest)) {
+        header[k] = true;
+        if (!header_date) header_date = found->date;
+        continue;
+      }
+    }
+    const bool is_title = doc->title_field ? line == *doc->title_field : title_line < 0;
+    if (is_title && title_line < 0) {
+      title_line = static_cast<int>(k);
+      continue;
+    }
+    break;
+  }
+  if (doc->title_field) {
+    doc->title = doc->title_field;
+  } else if (title_line >= 0) {
+    doc->title = std::string(doc->Slice(lines[title_line]));
+  }
+  if (title_line >= 0) doc->title_range = lines[title_line];
+
+  // Publication date: the input's field first, else the header.
+  if (doc->date_field) {
+    if (auto found = rules_->dates->Parse(*doc->date_field)) {
+      doc->published = found->date.Iso();
+    } else {
+      doc->Warn("published-unread", "date field \"" + *doc->date_field + "\" holds no date warta can read");
+    }
+  }
+  if (!doc->published && header_date) doc->published = header_date->Iso();
+
+  // Body paragraphs and sentences; the title is a sentence of its own.
+  std::unique_ptr<icu::BreakIterator> breaker(rules_->sentences->clone());
+  UText* ut = nullptr;
+  for (size_t k = 0; k < lines.size(); ++k) {
+    if (header[k]) continue;
+    const bool is_title = static_cast<int>(k) == title_line;
+    const uint32_t paragraph = static_cast<uint32_t>(doc->paragraphs.size());
+    if (is_title) {
+      doc->sentences.push_back({lines[k], paragraph, true});
+      continue;
+    }
+    doc->paragraphs.push_back(lines[k]);
+    const Range line = lines[k];
+    UErrorCode status = U_ZERO_ERROR;
+    ut = utext_openUTF8(ut, text.data() + line.begin, line.end - line.begin, &status);
+    breaker->setText(ut, status);
+    if (U_FAILURE(status)) {
+      doc->sentences.push_back({line, paragraph, false});
+      continue;
+    }
+    int32_t start = breaker->first();
+    for (int32_t end = breaker->next(); end != icu::BreakIterator::DONE; start = end, end = breaker->next()) {
+      uint32_t b = line.begin + start, e = line.begin + end;
+      while (b < e && text[b] == ' ') ++b;
+      while (e > b && text[e - 1] == ' ') --e;
+      if (e > b) doc->sentences.push_back({{b, e}, paragraph, false});
+    }
+  }
+  utext_close(ut);
+
+  // The dateline opens one of the first paragraphs (a photo caption may come first).
+  for (size_t k = 0; k < doc->paragraphs.size() && k < 3 && !doc->dateline; ++k) {
+    std::string_view paragraph = doc->Slice(doc->paragraphs[k]);
+    re2::StringPiece place;
+    if (!RE2::PartialMatch(paragraph, *rules_->dateline, &place) || RE2::PartialMatch(place, *rules_->not_dateline))
+      continue;
+    const uint32_t b = doc->paragraphs[k].begin + static_cast<uint32_t>(place.data() - paragraph.data());
+    doc->dateline = Range{b, b + static_cast<uint32_t>(place.size())};
+  }
+}
+
+}  // namespace warta
