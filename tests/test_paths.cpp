@@ -17,3 +17,22 @@ std::string SharedDir() {
 bool HaveShared() { return std::filesystem::is_directory(SharedDir() + "/seeds"); }
 
 }  // namespace warta::testing
+
+#include <sys/wait.h>
+
+#include <cstdio>
+
+namespace warta::testing {
+
+CommandResult RunCommand(const std::string& command) {
+  CommandResult r;
+  FILE* pipe = popen(command.c_str(), "r");
+  if (!pipe) return r;
+  char buf[4096];
+  for (size_t n; (n = fread(buf, 1, sizeof buf, pipe)) > 0;) r.out.append(buf, n);
+  const int status = pclose(pipe);
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
+}
+
+}  // namespace warta::testing

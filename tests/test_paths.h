@@ -14,3 +14,14 @@ std::string SharedDir();
 bool HaveShared();
 
 }  // namespace warta::testing
+
+namespace warta::testing {
+
+struct CommandResult {
+  int exit_code = -1;
+  std::string out;  // standard output
+};
+// Runs a shell command and captures its standard output.
+CommandResult RunCommand(const std::string& command);
+
+}  // namespace warta::testing

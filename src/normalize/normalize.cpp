@@ -204,8 +204,9 @@ Status Normalizer::Load(const RulesDir& dir, std::unique_ptr<Normalizer>* out) {
   options.set_log_errors(false);
   rules->trigger = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
   const toml::array* list = table["rule"].as_array();
-  if (!list) return Status::Error(display + ": no [[rule]] entries");
-  for (const toml::node& node : *list) {
+  if (!list && table.contains("rule")) return Status::Error(display + ": \"rule\" must be [[rule]] tables");
+  static const toml::array kNoRules;
+  for (const toml::node& node : list ? *list : kNoRules) {
     const toml::table* rule = node.as_table();
     const std::string at = display + ":" + std::to_string(TomlLine(node));
     if (!rule) return Status::Error(at + ": a rule must be a table");
@@ -221,7 +222,7 @@ Status Normalizer::Load(const RulesDir& dir, std::unique_ptr<Normalizer>* out) {
     else if (action == "rest") r.action = Action::kRest;
     else if (action == "span") r.action = Action::kSpan;
     else return Status::Error(at + ": action must be line, rest or span, not \"" + action + "\"");
-    if (Status s = CompileRule(pattern, options, at + " (" + r.name + ")", &r.re); !s.ok()) return s;
+    if (Status s = CompileRule(pattern, options, at + ": rule \"" + r.name + "\"", &r.re); !s.ok()) return s;
     std::string error;
     if (rules->trigger->Add(pattern, &error) < 0) return Status::Error(at + ": bad regex: " + error);
     rules->boilerplate.push_back(std::move(r));

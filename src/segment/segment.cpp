@@ -1,8 +1,9 @@
 #include "segment/segment.h"
 
 #include <unicode/brkiter.h>
-#include <unicode/filteredbrk.h>
 #include <unicode/utext.h>
+
+#include <unordered_set>
 
 #include <re2/re2.h>
 
@@ -63,7 +64,7 @@ Status PublishedDateParser::Load(const RulesDir& rules, const Calendar& calendar
     if (Status s = GetString(*entry, "pattern", display, &pattern); !s.ok()) return s;
     for (const Pattern& other : patterns)
       if (other.name == p.name) return Status::Error(at + ": duplicate rule name \"" + p.name + "\"");
-    if (Status s = CompileRule(Expand(pattern, calendar), QuietOptions(), at + " (" + p.name + ")", &p.re); !s.ok())
+    if (Status s = CompileRule(Expand(pattern, calendar), QuietOptions(), at + ": rule \"" + p.name + "\"", &p.re); !s.ok())
       return s;
     const auto& groups = p.re->NamedCapturingGroups();
     for (auto& [group, field] : {std::pair<const char*, int*>{"year", &p.year}, {"year2", &p.year2},
@@ -118,6 +119,17 @@ struct Segmenter::Rules {
   std::unique_ptr<RE2> header_rest, dateline, not_dateline;
   int header_window = 6;
   std::unique_ptr<icu::BreakIterator> sentences;  // cloned per call
+  std::unordered_set<std::string> abbreviations;
+
+  // True when the text before a sentence break ends in an abbreviation.
+  // (ICU's FilteredBreakIteratorBuilder would do this, but misses entries
+  // with inner dots such as "S.A." and "M.M.".)
+  bool EndsInAbbreviation(std::string_view before) const {
+    while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+    size_t start = before.find_last_of(" (\"“'‘");
+    std::string_view word = before.substr(start == std::string_view::npos ? 0 : start + 1);
+    return abbreviations.count(std::string(word)) > 0;
+  }
 };
 
 Segmenter::Segmenter(std::unique_ptr<Rules> rules) : rules_(std::move(rules)) {}
@@ -136,7 +148,7 @@ Status Segmenter::Load(const RulesDir& dir, const Calendar& calendar, std::uniqu
                              {"dateline", &rules->dateline}, {"not_dateline", &rules->not_dateline}}) {
     std::string pattern;
     if (Status s = GetString(table, key, display, &pattern); !s.ok()) return s;
-    const std::string at = display + ":" + std::to_string(TomlLine(*table.get(key))) + " (" + key + ")";
+    const std::string at = display + ":" + std::to_string(TomlLine(*table.get(key))) + ": " + key;
     if (Status s = CompileRule(Expand(pattern, calendar), QuietOptions(), at, target); !s.ok()) return s;
   }
   if (auto w = table["header_window"].value<int64_t>()) rules->header_window = static_cast<int>(*w);
@@ -145,21 +157,14 @@ Status Segmenter::Load(const RulesDir& dir, const Calendar& calendar, std::uniqu
   const std::string abbr_display = RulesDir::Display("abbreviations.txt");
   if (Status s = ReadListFile(dir.Path("abbreviations.txt"), abbr_display, &abbreviations); !s.ok())
     return s;
-  UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::FilteredBreakIteratorBuilder> builder(
-      icu::FilteredBreakIteratorBuilder::createEmptyInstance(status));
   for (const auto& [line, abbreviation] : abbreviations) {
-    if (abbreviation.back() != '.')
-      return Status::Error(abbr_display + ":" + std::to_string(line) + ": an abbreviation ends with a dot");
-    builder->suppressBreakAfter(icu::UnicodeString::fromUTF8(abbreviation), status);
-    // ICU matches an entry with inner dots ("S.A.") only by its last piece
-    // ("A."), so that piece is suppressed too.
-    const size_t inner = abbreviation.rfind('.', abbreviation.size() - 2);
-    if (inner != std::string::npos)
-      builder->suppressBreakAfter(icu::UnicodeString::fromUTF8(abbreviation.substr(inner + 1)), status);
+    if (abbreviation.back() != '.' || abbreviation.find(' ') != std::string::npos)
+      return Status::Error(abbr_display + ":" + std::to_string(line) +
+                           ": an abbreviation is one word ending with a dot");
+    rules->abbreviations.insert(abbreviation);
   }
-  icu::BreakIterator* base = icu::BreakIterator::createSentenceInstance(icu::Locale("id"), status);
-  rules->sentences.reset(builder->wrapIteratorWithFilter(base, status));
+  UErrorCode status = U_ZERO_ERROR;
+  rules->sentences.reset(icu::BreakIterator::createSentenceInstance(icu::Locale("id"), status));
   if (U_FAILURE(status)) return Status::Error(std::string("ICU sentence iterator: ") + u_errorName(status));
   out->reset(new Segmenter(std::move(rules)));
   return {};
@@ -235,8 +240,12 @@ void Segmenter::Process(Document* doc) const {
       continue;
     }
     int32_t start = breaker->first();
-    for (int32_t end = breaker->next(); end != icu::BreakIterator::DONE; start = end, end = breaker->next()) {
+    for (int32_t end = breaker->next(); end != icu::BreakIterator::DONE; end = breaker->next()) {
+      if (end < static_cast<int32_t>(line.end - line.begin) &&
+          rules_->EndsInAbbreviation(std::string_view(text).substr(line.begin + start, end - start)))
+        continue;
       uint32_t b = line.begin + start, e = line.begin + end;
+      start = end;
       while (b < e && text[b] == ' ') ++b;
       while (e > b && text[e - 1] == ' ') --e;
       if (e > b) doc->sentences.push_back({{b, e}, paragraph, false});

@@ -1,0 +1,3 @@
+#!/usr/bin/env bash
+# Placeholder replaced when warta eval lands.
+exit 0

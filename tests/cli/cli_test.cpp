@@ -1,0 +1,102 @@
+// The warta binary as a user runs it: exit codes, messages, stdin.
+#include <filesystem>
+#include <fstream>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "test_paths.h"
+
+namespace warta {
+namespace {
+
+testing::CommandResult Warta(const std::string& args) {
+  return testing::RunCommand(testing::WartaBinary() + " " + args);
+}
+
+std::vector<nlohmann::json> Lines(const std::string& out) {
+  std::vector<nlohmann::json> v;
+  std::istringstream in(out);
+  for (std::string line; std::getline(in, line);) v.push_back(nlohmann::json::parse(line));
+  return v;
+}
+
+std::string TempFile(const std::string& name, const std::string& content) {
+  const std::string p = ::testing::TempDir() + "/" + name;
+  std::ofstream(p, std::ios::binary) << content;
+  return p;
+}
+
+TEST(CliTest, VersionAndHelp) {
+  auto v = Warta("--version");
+  EXPECT_EQ(v.exit_code, 0);
+  EXPECT_EQ(v.out.rfind("warta ", 0), 0u);
+  auto h = Warta("extract --help");
+  EXPECT_EQ(h.exit_code, 0);
+  EXPECT_NE(h.out.find("Examples:"), std::string::npos);
+  EXPECT_NE(h.out.find("--text-field"), std::string::npos);
+}
+
+TEST(CliTest, UsageErrorsExitTwoWithOneLine) {
+  for (const char* args : {"extract --no-such-option x", "extract /no/such/file.jsonl", "frobnicate", "extract"}) {
+    SCOPED_TRACE(args);
+    auto r = Warta(std::string(args) + " 2>&1");
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_EQ(r.out.rfind("warta: ", 0), 0u) << r.out;
+    EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 1) << r.out;
+  }
+}
+
+TEST(CliTest, StdinJsonlKeepsOrderAndReportsBadLines) {
+  const std::string input = TempFile("cli_stdin.jsonl",
+      "{\"id\": \"a\", \"title\": \"Pemkot Raih Adipura\", \"date\": \"2019-09-10\", \"text\": \"Pemkot meraih Adipura.\"}\n"
+      "{\"id\": \"b\", \"text\": \n"
+      "{\"id\": \"c\", \"text\": \"Kemenperin meraih penghargaan.\"}\n");
+  auto r = Warta("extract -q - < " + input);
+  EXPECT_EQ(r.exit_code, 1);  // one record failed
+  auto lines = Lines(r.out);
+  ASSERT_EQ(lines.size(), 3u);
+  EXPECT_EQ(lines[0]["id"], "a");
+  EXPECT_EQ(lines[0]["title"], "Pemkot Raih Adipura");
+  EXPECT_EQ(lines[0]["published"], "2019-09-10");
+  EXPECT_EQ(lines[1]["id"], "-:2");
+  EXPECT_NE(lines[1]["error"].get<std::string>().find("-:2: not valid JSON"), std::string::npos);
+  EXPECT_TRUE(lines[1]["entities"].empty());
+  EXPECT_EQ(lines[2]["id"], "c");
+}
+
+TEST(CliTest, OutputFileAndSummary) {
+  const std::string input = TempFile("cli_out_input.txt", "Judul\n\nJAKARTA - Isi berita.");
+  const std::string output = ::testing::TempDir() + "/cli_out.jsonl";
+  auto r = Warta("extract " + input + " -o " + output + " 2>&1");
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_NE(r.out.find("warta: 1 articles, 0 errors"), std::string::npos) << r.out;
+  std::ifstream in(output);
+  std::string line;
+  ASSERT_TRUE(std::getline(in, line));
+  auto j = nlohmann::json::parse(line);
+  for (const char* field : {"id", "title", "published", "entities", "awards", "warnings"})
+    EXPECT_TRUE(j.contains(field)) << field;
+}
+
+TEST(CliTest, UnwritableOutputIsAClearError) {
+  const std::string input = TempFile("cli_unwritable.txt", "Judul\n\nIsi.");
+  auto r = Warta("extract " + input + " -o /no/such/dir/out.jsonl 2>&1");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.out.find("/no/such/dir/out.jsonl: cannot write"), std::string::npos) << r.out;
+}
+
+TEST(CliTest, BrokenRulesStopAtStart) {
+  const std::string dir = ::testing::TempDir() + "/cli_rules";
+  std::filesystem::remove_all(dir);
+  std::filesystem::copy(testing::RulesDirPath(), dir);
+  std::ofstream(dir + "/segment.toml", std::ios::app) << "\nbogus_key = 1\n";
+  auto r = Warta("rules check --rules " + dir + " 2>&1");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.out.find("rules/segment.toml:"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("unknown key \"bogus_key\""), std::string::npos) << r.out;
+  EXPECT_EQ(Warta("rules check --rules " + testing::RulesDirPath()).exit_code, 0);
+}
+
+}  // namespace
+}  // namespace warta
