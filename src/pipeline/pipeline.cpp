@@ -7,6 +7,7 @@ Status Pipeline::Load(const RulesDir& rules, std::unique_ptr<Pipeline>* out) {
   if (Status s = Calendar::Load(rules, &p->calendar_); !s.ok()) return s;
   if (Status s = Normalizer::Load(rules, &p->normalizer_); !s.ok()) return s;
   if (Status s = Segmenter::Load(rules, *p->calendar_, &p->segmenter_); !s.ok()) return s;
+  if (Status s = Extractor::Load(rules, *p->calendar_, &p->extractor_); !s.ok()) return s;
   *out = std::move(p);
   return {};
 }
@@ -16,6 +17,7 @@ void Pipeline::Process(Document* doc) const {
   if (doc->original.empty()) doc->Warn("empty", "article text is empty");
   normalizer_->Process(doc);
   segmenter_->Process(doc);
+  extractor_->Process(doc);
 }
 
 }  // namespace warta

@@ -12,6 +12,7 @@
 #include "core/document.h"
 #include "core/rules_file.h"
 #include "core/status.h"
+#include "extract/extract.h"
 #include "normalize/normalize.h"
 #include "segment/segment.h"
 
@@ -30,6 +31,7 @@ class Pipeline {
   std::unique_ptr<Calendar> calendar_;
   std::unique_ptr<Normalizer> normalizer_;
   std::unique_ptr<Segmenter> segmenter_;
+  std::unique_ptr<Extractor> extractor_;
 };
 
 }  // namespace warta

@@ -7,16 +7,10 @@
 
 #include <re2/re2.h>
 
+#include "core/date_patterns.h"
+
 namespace warta {
 namespace {
-
-std::string Expand(std::string pattern, const Calendar& calendar) {
-  for (auto [key, value] : {std::pair<std::string_view, const std::string*>{"{MONTH}", &calendar.MonthPattern()},
-                            {"{WEEKDAY}", &calendar.WeekdayPattern()}}) {
-    for (size_t at; (at = pattern.find(key)) != std::string::npos;) pattern.replace(at, key.size(), *value);
-  }
-  return pattern;
-}
 
 RE2::Options QuietOptions() {
   RE2::Options options;
@@ -24,24 +18,11 @@ RE2::Options QuietOptions() {
   return options;
 }
 
-int ToInt(std::string_view digits) {
-  int v = 0;
-  for (char c : digits) v = v * 10 + (c - '0');
-  return v;
-}
-
 }  // namespace
 
 // ------------------------------------------------------- publication dates
 
-struct PublishedDateParser::Pattern {
-  std::string name;
-  std::unique_ptr<RE2> re;
-  // Capture group indexes, 0 when absent.
-  int year = 0, year2 = 0, month = 0, mname = 0, day = 0, a = 0, b = 0;
-};
-
-PublishedDateParser::PublishedDateParser(const Calendar& calendar, std::vector<Pattern> patterns)
+PublishedDateParser::PublishedDateParser(const Calendar& calendar, std::vector<DatePattern> patterns)
     : calendar_(calendar), patterns_(std::move(patterns)) {}
 PublishedDateParser::~PublishedDateParser() = default;
 
@@ -50,36 +31,11 @@ Status PublishedDateParser::Load(const RulesDir& rules, const Calendar& calendar
   const std::string display = RulesDir::Display("dates.toml");
   toml::table table;
   if (Status s = ReadToml(rules.Path("dates.toml"), display, &table); !s.ok()) return s;
-  const toml::array* list = table["published"].as_array();
-  if (!list) return Status::Error(display + ": no [[published]] patterns");
-  std::vector<Pattern> patterns;
-  for (const toml::node& node : *list) {
-    const std::string at = display + ":" + std::to_string(TomlLine(node));
-    const toml::table* entry = node.as_table();
-    if (!entry) return Status::Error(at + ": [[published]] entries must be tables");
-    if (Status s = CheckKeys(*entry, {"name", "pattern"}, display); !s.ok()) return s;
-    Pattern p;
-    std::string pattern;
-    if (Status s = GetString(*entry, "name", display, &p.name); !s.ok()) return s;
-    if (Status s = GetString(*entry, "pattern", display, &pattern); !s.ok()) return s;
-    for (const Pattern& other : patterns)
-      if (other.name == p.name) return Status::Error(at + ": duplicate rule name \"" + p.name + "\"");
-    if (Status s = CompileRule(Expand(pattern, calendar), QuietOptions(), at + ": rule \"" + p.name + "\"", &p.re); !s.ok())
-      return s;
-    const auto& groups = p.re->NamedCapturingGroups();
-    for (auto& [group, field] : {std::pair<const char*, int*>{"year", &p.year}, {"year2", &p.year2},
-                                 {"month", &p.month}, {"mname", &p.mname}, {"day", &p.day},
-                                 {"a", &p.a}, {"b", &p.b}}) {
-      auto it = groups.find(group);
-      if (it != groups.end()) *field = it->second;
-    }
-    const bool has_year = p.year || p.year2;
-    const bool has_day_month = (p.day && (p.month || p.mname)) || (p.a && p.b);
-    if (!has_year || !has_day_month)
-      return Status::Error(at + ": pattern \"" + p.name +
-                           "\" needs groups year or year2, and day with month or mname, or a and b");
-    patterns.push_back(std::move(p));
-  }
+  std::vector<DatePattern> patterns;
+  if (Status s = LoadDatePatterns(table, "published", display, calendar, &patterns); !s.ok()) return s;
+  for (const DatePattern& p : patterns)
+    if (!p.day && !p.a)
+      return Status::Error(display + ": [[published]] rule \"" + p.name + "\" must read a day");
   out->reset(new PublishedDateParser(calendar, std::move(patterns)));
   return {};
 }
@@ -87,18 +43,18 @@ Status PublishedDateParser::Load(const RulesDir& rules, const Calendar& calendar
 std::optional<PublishedDateParser::Result> PublishedDateParser::Parse(std::string_view s,
                                                                       DateOrder order) const {
   std::vector<re2::StringPiece> groups;
-  for (const Pattern& p : patterns_) {
+  for (const DatePattern& p : patterns_) {
     groups.assign(p.re->NumberOfCapturingGroups() + 1, {});
     if (!p.re->Match(s, 0, s.size(), RE2::UNANCHORED, groups.data(), static_cast<int>(groups.size())))
       continue;
     CivilDate date;
-    date.year = p.year ? ToInt(groups[p.year]) : 2000 + ToInt(groups[p.year2]);
+    date.year = p.year ? ParseDigits(groups[p.year]) : 2000 + ParseDigits(groups[p.year2]);
     if (p.day) {
-      date.day = ToInt(groups[p.day]);
-      if (p.month) date.month = ToInt(groups[p.month]);
+      date.day = ParseDigits(groups[p.day]);
+      if (p.month) date.month = ParseDigits(groups[p.month]);
       else if (auto m = calendar_.Month(groups[p.mname])) date.month = *m;
     } else {
-      const int a = ToInt(groups[p.a]), b = ToInt(groups[p.b]);
+      const int a = ParseDigits(groups[p.a]), b = ParseDigits(groups[p.b]);
       CivilDate dmy{date.year, b, a}, mdy{date.year, a, b};
       if (order == DateOrder::kMonthFirst || (order == DateOrder::kAuto && !dmy.Valid())) date = mdy;
       else date = dmy;
@@ -149,7 +105,7 @@ Status Segmenter::Load(const RulesDir& dir, const Calendar& calendar, std::uniqu
     std::string pattern;
     if (Status s = GetString(table, key, display, &pattern); !s.ok()) return s;
     const std::string at = display + ":" + std::to_string(TomlLine(*table.get(key))) + ": " + key;
-    if (Status s = CompileRule(Expand(pattern, calendar), QuietOptions(), at, target); !s.ok()) return s;
+    if (Status s = CompileRule(ExpandNamePlaceholders(pattern, calendar), QuietOptions(), at, target); !s.ok()) return s;
   }
   if (auto w = table["header_window"].value<int64_t>()) rules->header_window = static_cast<int>(*w);
 

@@ -17,6 +17,7 @@
 #include <string_view>
 
 #include "core/calendar.h"
+#include "core/date_patterns.h"
 #include "core/document.h"
 #include "core/rules_file.h"
 #include "core/status.h"
@@ -44,10 +45,9 @@ class PublishedDateParser {
   std::optional<Result> Parse(std::string_view s, DateOrder order = DateOrder::kAuto) const;
 
  private:
-  struct Pattern;
-  PublishedDateParser(const Calendar& calendar, std::vector<Pattern> patterns);
+  PublishedDateParser(const Calendar& calendar, std::vector<DatePattern> patterns);
   const Calendar& calendar_;
-  std::vector<Pattern> patterns_;
+  std::vector<DatePattern> patterns_;
 };
 
 class Segmenter {

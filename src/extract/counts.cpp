@@ -1,0 +1,292 @@
+#include "extract/counts.h"
+
+#include <cstring>
+#include <map>
+#include <mutex>
+#include <set>
+
+#include <re2/re2.h>
+#include <unicode/rbnf.h>
+
+#include "core/date_patterns.h"
+
+namespace warta {
+namespace {
+
+using WordSet = std::set<std::string, std::less<>>;
+
+constexpr size_t kNone = static_cast<size_t>(-1);
+
+bool IsWordByte(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || (static_cast<unsigned char>(c) & 0x80);
+}
+
+// The word starting at `pos` (letters, digits, hyphens, non-ASCII), folded.
+struct Word {
+  size_t begin = 0, end = 0;
+  std::string folded;
+};
+
+std::optional<Word> NextWord(std::string_view text, size_t pos) {
+  while (pos < text.size() && text[pos] == ' ') ++pos;
+  size_t end = pos;
+  while (end < text.size() && IsWordByte(text[end])) ++end;
+  if (end == pos) return std::nullopt;
+  Word w{pos, end, FoldCase(text.substr(pos, end - pos))};
+  return w;
+}
+
+// Digits "3.054" / "37,93" / "12" as a number.
+double ParseDigitNumber(std::string_view s) {
+  std::string plain;
+  for (char c : s) {
+    if (c == '.') continue;
+    plain.push_back(c == ',' ? '.' : c);
+  }
+  return std::stod(plain);
+}
+
+Status ReadWordList(const toml::table& table, std::string_view key, const std::string& display, WordSet* out) {
+  const toml::node* node = table.get(key);
+  if (!node) return Status::Error(display + ": missing list \"" + std::string(key) + "\"");
+  const toml::array* list = node->as_array();
+  if (!list) return Status::Error(display + ":" + std::to_string(TomlLine(*node)) + ": \"" + std::string(key) +
+                                  "\" must be a list of words");
+  for (const toml::node& w : *list) {
+    const auto* s = w.as_string();
+    if (!s || s->get().empty())
+      return Status::Error(display + ":" + std::to_string(TomlLine(w)) + ": \"" + std::string(key) +
+                           "\" must list non-empty words");
+    out->insert(FoldCase(s->get()));
+  }
+  return {};
+}
+
+}  // namespace
+
+struct CountFinder::Rules {
+  std::string display;
+  std::unique_ptr<RE2> number;  // digits or number words
+  WordSet number_words, percent, not_after, modifiers, compound_heads, not_units;
+  std::map<std::string, double, std::less<>> scales;
+  const Calendar* calendar = nullptr;
+  std::unique_ptr<icu::RuleBasedNumberFormat> spellout;
+  mutable std::mutex spellout_mutex;  // ICU does not promise thread-safe parsing
+
+  bool IsUnitWord(const Word& w) const {
+    if (w.folded.empty() || std::isdigit(static_cast<unsigned char>(w.folded[0]))) return false;
+    if (not_units.count(w.folded) || number_words.count(w.folded) || percent.count(w.folded)) return false;
+    if (calendar->Month(w.folded) || calendar->Weekday(w.folded)) return false;
+    return w.folded.find_first_not_of('-') != std::string::npos;
+  }
+};
+
+CountFinder::CountFinder(std::unique_ptr<Rules> rules) : rules_(std::move(rules)) {}
+CountFinder::~CountFinder() = default;
+
+Status CountFinder::Load(const RulesDir& dir, const Calendar& calendar, std::unique_ptr<CountFinder>* out) {
+  auto rules = std::make_unique<Rules>();
+  rules->calendar = &calendar;
+  rules->display = RulesDir::Display("counts.toml");
+  const std::string& display = rules->display;
+  toml::table table;
+  if (Status s = ReadToml(dir.Path("counts.toml"), display, &table); !s.ok()) return s;
+  if (Status s = CheckKeys(table, {"number_words", "scales", "words"}, display); !s.ok()) return s;
+  if (Status s = ReadWordList(table, "number_words", display, &rules->number_words); !s.ok()) return s;
+  const toml::table* words = table["words"].as_table();
+  if (!words) return Status::Error(display + ": missing [words]");
+  if (Status s = CheckKeys(*words, {"percent", "not_after", "modifiers", "compound_heads", "not_units"}, display);
+      !s.ok())
+    return s;
+  for (auto [key, set] : {std::pair<const char*, WordSet*>{"percent", &rules->percent},
+                          {"not_after", &rules->not_after}, {"modifiers", &rules->modifiers},
+                          {"compound_heads", &rules->compound_heads}, {"not_units", &rules->not_units}})
+    if (Status s = ReadWordList(*words, key, display, set); !s.ok()) return s;
+  if (const toml::table* scales = table["scales"].as_table()) {
+    for (const auto& [word, node] : *scales) {
+      auto v = node.value<double>();
+      if (!v) return Status::Error(display + ":" + std::to_string(TomlLine(node)) + ": a scale is a number");
+      rules->scales.emplace(FoldCase(word.str()), *v);
+    }
+  }
+
+  std::string alternation;
+  for (const std::string& w : rules->number_words) alternation += (alternation.empty() ? "" : "|") + RE2::QuoteMeta(w);
+  const std::string pattern =
+      "(?i)(\\d{1,3}(?:\\.\\d{3})+(?:,\\d+)?|\\d+(?:,\\d+)?|\\b(?:" + alternation + ")(?:\\s+(?:" + alternation +
+      "))*\\b)";
+  RE2::Options options;
+  options.set_log_errors(false);
+  if (Status s = CompileRule(pattern, options, display + ": number_words", &rules->number); !s.ok()) return s;
+
+  UErrorCode status = U_ZERO_ERROR;
+  rules->spellout = std::make_unique<icu::RuleBasedNumberFormat>(icu::URBNF_SPELLOUT, icu::Locale("id"), status);
+  if (U_FAILURE(status)) return Status::Error(std::string("ICU Indonesian spell-out rules: ") + u_errorName(status));
+  out->reset(new CountFinder(std::move(rules)));
+  return {};
+}
+
+std::optional<double> CountFinder::ParseNumberWords(std::string_view words) const {
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(FoldCase(words));
+  icu::Formattable result;
+  icu::ParsePosition position(0);
+  {
+    std::lock_guard<std::mutex> lock(rules_->spellout_mutex);
+    rules_->spellout->parse(u, result, position);
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  const double v = result.getDouble(status);
+  if (U_FAILURE(status) || position.getIndex() != u.length() || v <= 0) return std::nullopt;
+  return v;
+}
+
+void CountFinder::Find(const Document& doc, const std::vector<Range>& ranges, std::vector<Entity>* out) const {
+  const Rules& r = *rules_;
+  for (const Range& range : ranges) {
+    const std::string_view text = doc.Slice(range);
+    // A count whose unit comes from the next count ("200 dari 633 instansi").
+    size_t waiting_for_unit = kNone;
+    re2::StringPiece number;
+    for (size_t pos = 0; pos < text.size();) {
+      if (!r.number->Match(text, pos, text.size(), RE2::UNANCHORED, &number, 1)) break;
+      const size_t b = number.data() - text.data();
+      size_t e = b + number.size();
+      pos = e;
+      const bool digits = std::isdigit(static_cast<unsigned char>(text[b]));
+      // Glued to other characters: part of a date, time, code, range or word.
+      auto glue = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || std::strchr("/:-.,", c); };
+      if (b > 0 && glue(text[b - 1])) continue;
+      if (e < text.size() && (std::strchr("/:-", text[e]) || std::isalpha(static_cast<unsigned char>(text[e])) ||
+                              ((text[e] == '.' || text[e] == ',') && e + 1 < text.size() &&
+                               std::isdigit(static_cast<unsigned char>(text[e + 1])))))
+        continue;
+      // Years are not counts.
+      if (digits && number.size() == 4 && std::string_view(number).find_first_of(".,") == std::string_view::npos) {
+        const int year = ParseDigits(number);
+        if (year >= 1900 && year <= 2099) continue;
+      }
+      // The word before.
+      size_t wb = b;
+      while (wb > 0 && text[wb - 1] == ' ') --wb;
+      size_t ws = wb;
+      while (ws > 0 && (IsWordByte(text[ws - 1]) || text[ws - 1] == '.')) --ws;
+      std::string before = FoldCase(text.substr(ws, wb - ws));
+      while (!before.empty() && before.back() == '.') before.pop_back();
+      if (r.not_after.count(before)) continue;
+
+      double value = 0;
+      std::string rule;
+      if (digits) {
+        value = ParseDigitNumber(number);
+        rule = "number_noun";
+        if (auto scale = NextWord(text, e); scale && r.scales.count(scale->folded)) {
+          value *= r.scales.find(scale->folded)->second;
+          e = scale->end;
+        }
+      } else {
+        // "Pelayanan Terpadu Satu Pintu": a capitalised number word after a
+        // capitalised word is part of a name (titles, in Title Case, aside).
+        const bool in_title = doc.title_range && range.begin == doc.title_range->begin;
+        if (!in_title && std::isupper(static_cast<unsigned char>(text[b])) && ws < wb &&
+            std::isupper(static_cast<unsigned char>(text[ws])))
+          continue;
+        auto v = ParseNumberWords(number);
+        if (!v) continue;
+        value = *v;
+        rule = "words_noun";
+      }
+
+      // Percent.
+      size_t after = e;
+      while (after < text.size() && text[after] == ' ') ++after;
+      if (after < text.size() && text[after] == '%') {
+        out->push_back({});
+        Entity& c = out->back();
+        c.type = EntityType::kCount;
+        c.range = {range.begin + static_cast<uint32_t>(b), range.begin + static_cast<uint32_t>(after + 1)};
+        c.number = value;
+        c.unit = "persen";
+        c.rule = r.display + ":percent";
+        pos = after + 1;
+        continue;
+      }
+      std::optional<Word> next = NextWord(text, e);
+      if (next && r.percent.count(next->folded)) {
+        out->push_back({});
+        Entity& c = out->back();
+        c.type = EntityType::kCount;
+        c.range = {range.begin + static_cast<uint32_t>(b), range.begin + static_cast<uint32_t>(next->end)};
+        c.number = value;
+        c.unit = "persen";
+        c.rule = r.display + ":percent";
+        pos = next->end;
+        continue;
+      }
+      if (next && next->folded == "dari") {
+        // "200 dari 633 instansi": counted in the unit of the next count.
+        Entity c;
+        c.type = EntityType::kCount;
+        c.range = {range.begin + static_cast<uint32_t>(b), range.begin + static_cast<uint32_t>(e)};
+        c.number = value;
+        c.rule = r.display + ":number_of_number";
+        out->push_back(std::move(c));
+        waiting_for_unit = out->size() - 1;
+        pos = next->end;
+        continue;
+      }
+      // The counted noun: skip a modifier unless nothing follows it.
+      if (next && r.modifiers.count(next->folded)) {
+        std::optional<Word> noun = NextWord(text, next->end);
+        if (noun && r.IsUnitWord(*noun)) next = noun;
+      }
+      if (!next || !r.IsUnitWord(*next) || text[next->begin] == '(') {
+        waiting_for_unit = kNone;
+        continue;
+      }
+      std::string unit = next->folded;
+      size_t unit_end = next->end;
+      if (unit.size() > 5 && unit.compare(unit.size() - 3, 3, "nya") == 0) unit.resize(unit.size() - 3);
+      if (r.compound_heads.count(unit)) {
+        if (auto second = NextWord(text, next->end); second && r.IsUnitWord(*second)) {
+          unit += " " + second->folded;
+          unit_end = second->end;
+        }
+      }
+      // "unit pelayanan teknis (UPT)": the acronym the text gives the noun
+      // phrase is its short name.
+      {
+        std::string initials;
+        size_t at = next->begin;
+        for (int words = 0; words < 5; ++words) {
+          std::optional<Word> w = NextWord(text, at);
+          if (!w) break;
+          initials += w->folded[0];
+          at = w->end;
+          size_t p = at;
+          while (p < text.size() && text[p] == ' ') ++p;
+          if (p < text.size() && text[p] == '(') {
+            size_t close = text.find(')', p);
+            if (close != std::string_view::npos && FoldCase(text.substr(p + 1, close - p - 1)) == initials) {
+              unit = initials;
+            }
+            break;
+          }
+        }
+      }
+      Entity c;
+      c.type = EntityType::kCount;
+      c.range = {range.begin + static_cast<uint32_t>(b), range.begin + static_cast<uint32_t>(unit_end)};
+      c.number = value;
+      c.unit = unit;
+      c.rule = r.display + ":" + rule;
+      if (waiting_for_unit != kNone) (*out)[waiting_for_unit].unit = unit;
+      waiting_for_unit = kNone;
+      out->push_back(std::move(c));
+      pos = unit_end;
+    }
+    // A "dari" count left without a unit is no count.
+    if (waiting_for_unit != kNone) out->erase(out->begin() + static_cast<long>(waiting_for_unit));
+  }
+}
+
+}  // namespace warta

@@ -1,0 +1,54 @@
+#include "extract/extract.h"
+
+#include <algorithm>
+
+#include "core/utf8.h"
+#include "extract/counts.h"
+#include "extract/dates.h"
+
+namespace warta {
+
+std::vector<Range> ExtractionRanges(const Document& doc) {
+  std::vector<Range> ranges;
+  if (doc.title_range) ranges.push_back(*doc.title_range);
+  ranges.insert(ranges.end(), doc.paragraphs.begin(), doc.paragraphs.end());
+  return ranges;
+}
+
+Extractor::Extractor() = default;
+Extractor::~Extractor() = default;
+
+Status Extractor::Load(const RulesDir& rules, const Calendar& calendar, std::unique_ptr<Extractor>* out) {
+  std::unique_ptr<Extractor> x(new Extractor());
+  if (Status s = DateFinder::Load(rules, calendar, &x->dates_); !s.ok()) return s;
+  if (Status s = CountFinder::Load(rules, calendar, &x->counts_); !s.ok()) return s;
+  *out = std::move(x);
+  return {};
+}
+
+void Extractor::Process(Document* doc) const {
+  const std::vector<Range> ranges = ExtractionRanges(*doc);
+  std::vector<Entity> dates, counts;
+  dates_->Find(ranges, doc, &dates);
+  counts_->Find(*doc, ranges, &counts);
+  // A count inside a date ("18 Desember") is part of the date.
+  std::erase_if(counts, [&](const Entity& c) {
+    return std::any_of(dates.begin(), dates.end(), [&](const Entity& d) {
+      return c.range.begin < d.range.end && d.range.begin < c.range.end;
+    });
+  });
+  std::vector<Entity>& all = doc->entities;
+  all.clear();
+  all.insert(all.end(), std::make_move_iterator(dates.begin()), std::make_move_iterator(dates.end()));
+  all.insert(all.end(), std::make_move_iterator(counts.begin()), std::make_move_iterator(counts.end()));
+  for (Entity& e : all) {
+    e.start = doc->map.SpanStart(e.range.begin);
+    e.end = doc->map.SpanEnd(e.range.end);
+    e.text = std::string(SliceCodePoints(doc->original, e.start, e.end));
+  }
+  std::stable_sort(all.begin(), all.end(), [](const Entity& a, const Entity& b) {
+    return a.start != b.start ? a.start < b.start : a.end > b.end;
+  });
+}
+
+}  // namespace warta

@@ -1,0 +1,44 @@
+// extract: entities (dates, counts, agencies, locations, awards) from the
+// title and body paragraphs of a segmented document.
+//
+//   std::unique_ptr<warta::Extractor> extractor;
+//   if (auto s = warta::Extractor::Load(rules, calendar, &extractor); !s.ok()) ...
+//   extractor->Process(&doc);   // fills doc.entities, in text order
+//
+// Every entity carries its working-text range, its original offsets in code
+// points, the original text between them, and the rule that made it.
+// Nothing in header lines or removed boilerplate is looked at.
+#pragma once
+
+#include <memory>
+#include <vector>
+
+#include "core/calendar.h"
+#include "core/document.h"
+#include "core/rules_file.h"
+#include "core/status.h"
+
+namespace warta {
+
+class DateFinder;
+class CountFinder;
+
+class Extractor {
+ public:
+  static Status Load(const RulesDir& rules, const Calendar& calendar, std::unique_ptr<Extractor>* out);
+  ~Extractor();
+
+  // Thread-safe.
+  void Process(Document* doc) const;
+
+ private:
+  Extractor();
+  std::unique_ptr<DateFinder> dates_;
+  std::unique_ptr<CountFinder> counts_;
+};
+
+// The working-text ranges entities are looked for in: the title line (when
+// it is part of the text) and the body paragraphs.
+std::vector<Range> ExtractionRanges(const Document& doc);
+
+}  // namespace warta
