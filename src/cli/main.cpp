@@ -8,10 +8,12 @@
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <fstream>
 #include <map>
 
 #include <boost/program_options.hpp>
 
+#include "eval/eval.h"
 #include "ingest/ingest.h"
 #include "output/output.h"
 #include "pipeline/pipeline.h"
@@ -29,6 +31,9 @@ Usage:
   warta extract [options] INPUT...   articles in, one JSON line per article out
   warta show [options] INPUT...      the working text of each article: header,
                                      title, dateline and one sentence a line
+  warta eval --gold GOLD.jsonl [--min T] [--json] INPUT...
+                                     score output (warta's JSONL) or articles
+                                     (extracted on the fly) against gold
   warta rules check [--rules DIR]    load and validate every rule file
   warta --version | --help
 
@@ -38,6 +43,7 @@ per line), either one gzip-compressed (.gz), a folder (read recursively), or
 
 Examples:
   warta extract ../shared/seeds/*.txt
+  warta eval --gold corpus/gold.jsonl corpus/articles --min date=0.95,count=0.9
   warta extract scraped.jsonl.gz -o records.jsonl
   cat feed.jsonl | warta extract --text-field maintext -
 )";
@@ -197,6 +203,81 @@ int Extract(const std::vector<std::string>& args, const char* argv0) {
   return errors > 0 ? kExitRecordErrors : kExitOk;
 }
 
+// True when `path` holds warta's output rather than articles: its first
+// record has the output's "entities" list.
+bool IsOutputFile(const std::string& path) {
+  if (path == "-" || fs::is_directory(path)) return false;
+  std::ifstream in(path);
+  std::string line;
+  while (std::getline(in, line) && line.find_first_not_of(" \t\r") == std::string::npos) {
+  }
+  warta::eval::Prediction probe;
+  return !line.empty() && line[0] == '{' && warta::eval::ParsePrediction(line, &probe).ok() &&
+         line.find("\"entities\"") != std::string::npos;
+}
+
+int Eval(const std::vector<std::string>& args, const char* argv0) {
+  po::options_description options("eval options");
+  options.add_options()
+      ("help,h", "show this help")
+      ("gold", po::value<std::string>(), "gold annotations (JSONL, ../shared/spec/annotation.md)")
+      ("min", po::value<std::string>(), "thresholds, e.g. agency=0.9,date=0.95,record=0.8: exit 1 below them")
+      ("json", "print the figures as one JSON object instead of the report");
+  options.add(InputOptions());
+  po::variables_map vm = Parse(args, options, "input");
+  if (vm.count("help")) {
+    std::cout << kUsage << "\n" << options;
+    return kExitOk;
+  }
+  if (!vm.count("gold")) throw Failure{"eval: --gold GOLD.jsonl is required", kExitUsage};
+  std::vector<warta::eval::GoldArticle> gold;
+  if (warta::Status s = warta::eval::ReadGold(vm["gold"].as<std::string>(), &gold); !s.ok())
+    throw Failure{s.message(), kExitUsage};
+  warta::eval::Thresholds thresholds;
+  if (vm.count("min"))
+    if (warta::Status s = warta::eval::ParseThresholds(vm["min"].as<std::string>(), &thresholds); !s.ok())
+      throw Failure{"--min: " + s.message(), kExitUsage};
+  if (!vm.count("input")) throw Failure{"eval: no INPUT given (see warta eval --help)", kExitUsage};
+
+  std::vector<warta::eval::Prediction> predictions;
+  auto add = [&](const std::string& line, const std::string& where) {
+    warta::eval::Prediction p;
+    if (warta::Status s = warta::eval::ParsePrediction(line, &p); !s.ok()) throw Failure{where + ": " + s.message(), kExitUsage};
+    predictions.push_back(std::move(p));
+  };
+  std::vector<std::string> articles;
+  for (const std::string& input : vm["input"].as<std::vector<std::string>>()) {
+    if (!IsOutputFile(input)) {
+      articles.push_back(input);
+      continue;
+    }
+    std::ifstream in(input);
+    int line_no = 0;
+    for (std::string line; std::getline(in, line);) {
+      ++line_no;
+      if (line.find_first_not_of(" \t\r") != std::string::npos) add(line, input + ":" + std::to_string(line_no));
+    }
+  }
+  if (!articles.empty()) {
+    po::variables_map article_vm = vm;
+    article_vm.erase("input");
+    article_vm.insert({"input", po::variable_value(articles, false)});
+    Inputs in = CheckInputs(article_vm, argv0, "eval");
+    warta::Reader reader(in.files, in.ingest);
+    warta::Document doc;
+    while (reader.Next(&doc)) {
+      in.pipeline->Process(&doc);
+      add(warta::ToJson(doc).dump(), doc.origin);
+    }
+  }
+
+  const warta::eval::Report report = warta::eval::Score(gold, predictions);
+  std::cout << (vm.count("json") ? warta::eval::ReportJson(report) + "\n" : warta::eval::FormatReport(report));
+  const std::vector<std::string> failed = warta::eval::FailedThresholds(report, thresholds);
+  for (const std::string& f : failed) std::cerr << "warta: eval: below threshold: " << f << "\n";
+  return failed.empty() ? kExitOk : kExitRecordErrors;
+}
+
 int RulesCheck(const std::vector<std::string>& args, const char* argv0) {
   po::options_description options("rules check options");
   options.add_options()("help,h", "show this help")("rules", po::value<std::string>(), "rules folder");
@@ -229,6 +310,7 @@ int main(int argc, char** argv) {
     args.erase(args.begin());
     if (command == "extract") return Extract(args, argv[0]);
     if (command == "show") return Show(args, argv[0]);
+    if (command == "eval") return Eval(args, argv[0]);
     if (command == "rules") return RulesCheck(args, argv[0]);
     throw Failure{"unknown command \"" + command + "\" (see warta --help)", kExitUsage};
   } catch (const Failure& f) {

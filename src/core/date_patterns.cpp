@@ -41,13 +41,13 @@ Status LoadDatePatterns(const toml::table& file, std::string_view key, const std
       return s;
     const auto& groups = p.re->NamedCapturingGroups();
     for (auto& [group, field] : {std::pair<const char*, int*>{"year", &p.year}, {"year2", &p.year2},
-                                 {"month", &p.month}, {"mname", &p.mname}, {"day", &p.day},
+                                 {"month", &p.month}, {"mname", &p.mname}, {"mname_end", &p.mname_end}, {"day", &p.day},
                                  {"day_end", &p.day_end}, {"a", &p.a}, {"b", &p.b}, {"weekday", &p.weekday}}) {
       auto it = groups.find(group);
       if (it != groups.end()) *field = it->second;
     }
     for (const auto& [group, index] : groups) {
-      static const char* kKnown[] = {"year", "year2", "month", "mname", "day", "day_end", "a", "b", "weekday"};
+      static const char* kKnown[] = {"year", "year2", "month", "mname", "mname_end", "day", "day_end", "a", "b", "weekday"};
       if (std::find(std::begin(kKnown), std::end(kKnown), group) == std::end(kKnown))
         return Status::Error(where + ": unknown group \"" + group + "\"");
     }

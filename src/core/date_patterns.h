@@ -20,7 +20,7 @@ struct DatePattern {
   std::string name;
   std::unique_ptr<RE2> re;
   // Capture group indexes; 0 when the pattern has no such group.
-  int year = 0, year2 = 0, month = 0, mname = 0, day = 0, day_end = 0, a = 0, b = 0, weekday = 0;
+  int year = 0, year2 = 0, month = 0, mname = 0, mname_end = 0, day = 0, day_end = 0, a = 0, b = 0, weekday = 0;
 };
 
 // Replaces {MONTH} and {WEEKDAY} by alternations of the known names.

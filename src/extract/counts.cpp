@@ -67,8 +67,9 @@ Status ReadWordList(const toml::table& table, std::string_view key, const std::s
 struct CountFinder::Rules {
   std::string display;
   std::unique_ptr<RE2> number;  // digits or number words
-  WordSet number_words, percent, not_after, modifiers, compound_heads, not_units;
+  WordSet number_words, percent, not_after, modifiers, compound_heads, not_units, shared_unit;
   std::map<std::string, double, std::less<>> scales;
+  std::map<std::string, std::string, std::less<>> unit_synonyms;  // "satker" -> "satuan kerja"
   const Calendar* calendar = nullptr;
   std::unique_ptr<icu::RuleBasedNumberFormat> spellout;
   mutable std::mutex spellout_mutex;  // ICU does not promise thread-safe parsing
@@ -91,22 +92,32 @@ Status CountFinder::Load(const RulesDir& dir, const Calendar& calendar, std::uni
   const std::string& display = rules->display;
   toml::table table;
   if (Status s = ReadToml(dir.Path("counts.toml"), display, &table); !s.ok()) return s;
-  if (Status s = CheckKeys(table, {"number_words", "scales", "words"}, display); !s.ok()) return s;
+  if (Status s = CheckKeys(table, {"number_words", "scales", "words", "unit_synonyms"}, display); !s.ok()) return s;
   if (Status s = ReadWordList(table, "number_words", display, &rules->number_words); !s.ok()) return s;
   const toml::table* words = table["words"].as_table();
   if (!words) return Status::Error(display + ": missing [words]");
-  if (Status s = CheckKeys(*words, {"percent", "not_after", "modifiers", "compound_heads", "not_units"}, display);
+  if (Status s = CheckKeys(*words, {"percent", "not_after", "modifiers", "compound_heads", "not_units", "shared_unit"}, display);
       !s.ok())
     return s;
   for (auto [key, set] : {std::pair<const char*, WordSet*>{"percent", &rules->percent},
                           {"not_after", &rules->not_after}, {"modifiers", &rules->modifiers},
-                          {"compound_heads", &rules->compound_heads}, {"not_units", &rules->not_units}})
+                          {"compound_heads", &rules->compound_heads}, {"not_units", &rules->not_units},
+                          {"shared_unit", &rules->shared_unit}})
     if (Status s = ReadWordList(*words, key, display, set); !s.ok()) return s;
   if (const toml::table* scales = table["scales"].as_table()) {
     for (const auto& [word, node] : *scales) {
       auto v = node.value<double>();
       if (!v) return Status::Error(display + ":" + std::to_string(TomlLine(node)) + ": a scale is a number");
       rules->scales.emplace(FoldCase(word.str()), *v);
+    }
+  }
+
+  if (const toml::table* synonyms = table["unit_synonyms"].as_table()) {
+    for (const auto& [word, node] : *synonyms) {
+      const auto* full = node.as_string();
+      if (!full || full->get().empty())
+        return Status::Error(display + ":" + std::to_string(TomlLine(node)) + ": a unit synonym is a non-empty string");
+      rules->unit_synonyms.emplace(FoldCase(word.str()), FoldCase(full->get()));
     }
   }
 
@@ -174,6 +185,11 @@ void CountFinder::Find(const Document& doc, const std::vector<Range>& ranges, st
       while (!before.empty() && before.back() == '.') before.pop_back();
       if (r.not_after.count(before)) continue;
 
+      // "SMK Negeri 2 Kendal": digits between capitalised words are part of a name.
+      if (digits && ws < wb && std::isupper(static_cast<unsigned char>(text[ws]))) {
+        std::optional<Word> following = NextWord(text, e);
+        if (following && std::isupper(static_cast<unsigned char>(text[following->begin]))) continue;
+      }
       double value = 0;
       std::string rule;
       if (digits) {
@@ -184,12 +200,14 @@ void CountFinder::Find(const Document& doc, const std::vector<Range>& ranges, st
           e = scale->end;
         }
       } else {
-        // "Pelayanan Terpadu Satu Pintu": a capitalised number word after a
-        // capitalised word is part of a name (titles, in Title Case, aside).
-        const bool in_title = doc.title_range && range.begin == doc.title_range->begin;
-        if (!in_title && std::isupper(static_cast<unsigned char>(text[b])) && ws < wb &&
-            std::isupper(static_cast<unsigned char>(text[ws])))
-          continue;
+        // "Pelayanan Terpadu Satu Pintu", "(Satu Miliar Satu Desa)": a
+        // capitalised number word next to a capitalised word is part of a name.
+        if (std::isupper(static_cast<unsigned char>(text[b]))) {
+          std::optional<Word> following = NextWord(text, e);
+          if ((ws < wb && std::isupper(static_cast<unsigned char>(text[ws]))) ||
+              (following && std::isupper(static_cast<unsigned char>(text[following->begin]))))
+            continue;
+        }
         auto v = ParseNumberWords(number);
         if (!v) continue;
         value = *v;
@@ -222,7 +240,8 @@ void CountFinder::Find(const Document& doc, const std::vector<Range>& ranges, st
         pos = next->end;
         continue;
       }
-      if (next && next->folded == "dari") {
+      if (next && r.shared_unit.count(next->folded) && NextWord(text, next->end) &&
+          std::isdigit(static_cast<unsigned char>(text[NextWord(text, next->end)->begin]))) {
         // "200 dari 633 instansi": counted in the unit of the next count.
         Entity c;
         c.type = EntityType::kCount;
@@ -252,6 +271,7 @@ void CountFinder::Find(const Document& doc, const std::vector<Range>& ranges, st
           unit_end = second->end;
         }
       }
+      if (auto synonym = r.unit_synonyms.find(unit); synonym != r.unit_synonyms.end()) unit = synonym->second;
       // "unit pelayanan teknis (UPT)": the acronym the text gives the noun
       // phrase is its short name.
       {

@@ -13,7 +13,7 @@ namespace {
 // A date as written: year 0 when the text gives none.
 struct Mention {
   Range range;
-  int year = 0, month = 0, day = 0, day_end = 0;
+  int year = 0, month = 0, day = 0, day_end = 0, month_end = 0;
   int weekday = 0;  // 1..7 when written
   int relative = 0;
   bool is_relative = false;
@@ -108,9 +108,10 @@ void DateFinder::Find(const std::vector<Range>& ranges, Document* doc, std::vect
         if (p.day_end && !groups[p.day_end].empty()) m.day_end = ParseDigits(groups[p.day_end]);
         if (p.month) m.month = ParseDigits(groups[p.month]);
         if (p.mname) m.month = calendar.Month(groups[p.mname]).value_or(0);
+        if (p.mname_end) m.month_end = calendar.Month(groups[p.mname_end]).value_or(0);
         if (p.weekday && !groups[p.weekday].empty()) m.weekday = calendar.Weekday(groups[p.weekday]).value_or(0);
         const bool ok = m.month >= 1 && m.month <= 12 && m.day >= 0 && m.day <= 31 && m.day_end <= 31 &&
-                        (m.day_end == 0 || m.day_end > m.day);
+                        (m.day_end == 0 || m.day_end > m.day) && (!p.mname_end || m.month_end > m.month);
         if (ok) mentions.push_back(std::move(m));
       }
     }
@@ -194,6 +195,7 @@ void DateFinder::Find(const std::vector<Range>& ranges, Document* doc, std::vect
         doc->Warn("weekday-mismatch", "date '" + original_text(m.range) + "': weekday does not match " + date.Iso());
       values.push_back(date);
       if (m.day_end) values.push_back(CivilDate{date.year, date.month, m.day_end});
+      if (m.month_end) values.push_back(CivilDate{date.year, m.month_end, 0});
     }
     for (const CivilDate& v : values) {
       if (!v.Valid()) continue;

@@ -8,13 +8,6 @@
 
 namespace warta {
 
-std::vector<Range> ExtractionRanges(const Document& doc) {
-  std::vector<Range> ranges;
-  if (doc.title_range) ranges.push_back(*doc.title_range);
-  ranges.insert(ranges.end(), doc.paragraphs.begin(), doc.paragraphs.end());
-  return ranges;
-}
-
 Extractor::Extractor() = default;
 Extractor::~Extractor() = default;
 
@@ -27,7 +20,7 @@ Status Extractor::Load(const RulesDir& rules, const Calendar& calendar, std::uni
 }
 
 void Extractor::Process(Document* doc) const {
-  const std::vector<Range> ranges = ExtractionRanges(*doc);
+  const std::vector<Range>& ranges = doc->paragraphs;
   std::vector<Entity> dates, counts;
   dates_->Find(ranges, doc, &dates);
   counts_->Find(*doc, ranges, &counts);

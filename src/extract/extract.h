@@ -1,5 +1,8 @@
 // extract: entities (dates, counts, agencies, locations, awards) from the
-// title and body paragraphs of a segmented document.
+// body paragraphs of a segmented document. The title is not looked at:
+// entities are what the article body says (../shared/spec/annotation.md
+// makes title-only mentions optional), and a Title Case headline reads
+// "Tiga Naik" as a count.
 //
 //   std::unique_ptr<warta::Extractor> extractor;
 //   if (auto s = warta::Extractor::Load(rules, calendar, &extractor); !s.ok()) ...
@@ -36,9 +39,5 @@ class Extractor {
   std::unique_ptr<DateFinder> dates_;
   std::unique_ptr<CountFinder> counts_;
 };
-
-// The working-text ranges entities are looked for in: the title line (when
-// it is part of the text) and the body paragraphs.
-std::vector<Range> ExtractionRanges(const Document& doc);
 
 }  // namespace warta

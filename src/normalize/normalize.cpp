@@ -154,12 +154,13 @@ size_t DecodeEntity(std::string_view s, size_t i, char32_t* c) {
 
 // ---------------------------------------------------------------- lines
 
-enum class Action { kLine, kRest, kSpan };
+enum class Action { kRest, kLine, kSpan };  // in order of precedence
 
 struct BoilerplateRule {
   std::string name;
   Action action;
   std::unique_ptr<RE2> re;
+  std::unique_ptr<RE2> then;  // lines after a dropped line that go with it
 };
 
 struct Line {
@@ -210,7 +211,7 @@ Status Normalizer::Load(const RulesDir& dir, std::unique_ptr<Normalizer>* out) {
     const toml::table* rule = node.as_table();
     const std::string at = display + ":" + std::to_string(TomlLine(node));
     if (!rule) return Status::Error(at + ": a rule must be a table");
-    if (Status s = CheckKeys(*rule, {"name", "pattern", "action"}, display); !s.ok()) return s;
+    if (Status s = CheckKeys(*rule, {"name", "pattern", "action", "then"}, display); !s.ok()) return s;
     BoilerplateRule r;
     std::string pattern, action;
     if (Status s = GetString(*rule, "name", display, &r.name); !s.ok()) return s;
@@ -223,6 +224,12 @@ Status Normalizer::Load(const RulesDir& dir, std::unique_ptr<Normalizer>* out) {
     else if (action == "span") r.action = Action::kSpan;
     else return Status::Error(at + ": action must be line, rest or span, not \"" + action + "\"");
     if (Status s = CompileRule(pattern, options, at + ": rule \"" + r.name + "\"", &r.re); !s.ok()) return s;
+    if (rule->contains("then")) {
+      std::string then;
+      if (Status s = GetString(*rule, "then", display, &then); !s.ok()) return s;
+      if (r.action != Action::kLine) return Status::Error(at + ": \"then\" goes with action \"line\"");
+      if (Status s = CompileRule(then, options, at + ": rule \"" + r.name + "\" then", &r.then); !s.ok()) return s;
+    }
     std::string error;
     if (rules->trigger->Add(pattern, &error) < 0) return Status::Error(at + ": bad regex: " + error);
     rules->boilerplate.push_back(std::move(r));
@@ -280,7 +287,10 @@ void Normalizer::Process(Document* doc) const {
     if (text.empty()) continue;
     matched.clear();
     if (!rules_->trigger->Match(text, &matched)) continue;
-    std::sort(matched.begin(), matched.end());
+    // A footer ends the article whatever else matched; then whole lines, then spans.
+    std::sort(matched.begin(), matched.end(), [&](int a, int b) {
+      return std::pair(rules_->boilerplate[a].action, a) < std::pair(rules_->boilerplate[b].action, b);
+    });
     for (int id : matched) {
       const BoilerplateRule& rule = rules_->boilerplate[id];
       if (rule.action == Action::kRest) {
@@ -289,6 +299,13 @@ void Normalizer::Process(Document* doc) const {
       }
       if (rule.action == Action::kLine) {
         kept_pieces[k].clear();
+        // Lines that belong to the dropped one, blank lines between them included.
+        for (size_t next = k + 1; rule.then && next < lines.size(); ++next) {
+          std::string_view following(chars.data() + lines[next].begin, lines[next].end - lines[next].begin);
+          if (!following.empty() && !RE2::PartialMatch(following, *rule.then)) break;
+          kept_pieces[next].clear();
+          k = next;
+        }
         break;
       }
       // kSpan: cut every match out of the pieces that are left.
