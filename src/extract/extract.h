@@ -25,11 +25,14 @@ namespace warta {
 
 class DateFinder;
 class CountFinder;
+class Gazetteer;
 
 class Extractor {
  public:
   static Status Load(const RulesDir& rules, const Calendar& calendar, std::unique_ptr<Extractor>* out);
   ~Extractor();
+
+  size_t gazetteer_phrases() const;
 
   // Thread-safe.
   void Process(Document* doc) const;
@@ -38,6 +41,7 @@ class Extractor {
   Extractor();
   std::unique_ptr<DateFinder> dates_;
   std::unique_ptr<CountFinder> counts_;
+  std::unique_ptr<Gazetteer> gazetteer_;
 };
 
 }  // namespace warta

@@ -1,0 +1,610 @@
+#include "extract/gazetteer.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include <re2/re2.h>
+
+#include "core/calendar.h"
+
+namespace warta {
+namespace {
+
+// ------------------------------------------------------------------ words
+
+struct Token {
+  uint32_t begin = 0, end = 0;  // bytes of the text
+  std::string folded;
+  bool capital = false;     // starts with an upper-case letter
+  bool joined = true;       // only spaces and , . - ' lie between it and the previous token
+};
+
+bool IsWordByte(unsigned char c) { return std::isalnum(c) || c >= 0x80; }
+
+// Words of `text` (letters, digits, non-ASCII), and "&" as a word of its own.
+std::vector<Token> Tokenize(std::string_view text, uint32_t offset = 0) {
+  std::vector<Token> tokens;
+  size_t i = 0;
+  bool joined = true;
+  int marks = 0;  // punctuation marks since the previous token
+  while (i < text.size()) {
+    const unsigned char c = text[i];
+    if (IsWordByte(c) || c == '&') {
+      size_t j = i + 1;
+      if (c != '&')
+        while (j < text.size() && IsWordByte(static_cast<unsigned char>(text[j]))) ++j;
+      Token t;
+      t.begin = offset + static_cast<uint32_t>(i);
+      t.end = offset + static_cast<uint32_t>(j);
+      const std::string_view word = text.substr(i, j - i);
+      bool ascii = true;
+      for (char ch : word) ascii = ascii && static_cast<unsigned char>(ch) < 0x80;
+      if (ascii) {
+        t.folded.reserve(word.size());
+        for (char ch : word) t.folded.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(ch))));
+      } else {
+        t.folded = FoldCase(word);
+      }
+      t.capital = std::isupper(c);
+      t.joined = joined && marks <= 1;
+      tokens.push_back(std::move(t));
+      i = j;
+      joined = true;
+      marks = 0;
+      continue;
+    }
+    if (c != ' ') {
+      if (c == ',' || c == '.' || c == '-' || c == '\'') ++marks;
+      else joined = false;
+    }
+    ++i;
+  }
+  return tokens;
+}
+
+std::string Join(const std::vector<Token>& tokens, size_t from = 0) {
+  std::string key;
+  for (size_t k = from; k < tokens.size(); ++k) key += (k > from ? " " : "") + tokens[k].folded;
+  return key;
+}
+
+std::vector<std::string_view> SplitList(std::string_view field) {
+  std::vector<std::string_view> out;
+  for (size_t pos = 0; pos <= field.size();) {
+    size_t bar = field.find('|', pos);
+    if (bar == std::string_view::npos) bar = field.size();
+    std::string_view item = field.substr(pos, bar - pos);
+    while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
+    while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
+    if (!item.empty()) out.push_back(item);
+    pos = bar + 1;
+  }
+  return out;
+}
+
+bool AllCapitals(std::string_view s) {
+  bool letter = false;
+  for (unsigned char c : s) {
+    if (std::islower(c)) return false;
+    letter = letter || std::isupper(c);
+  }
+  return letter;
+}
+
+// ------------------------------------------------------------------ entries
+
+enum class Form { kName = 0, kAcronym = 1, kVariant = 2, kDerived = 3, kBare = 4, kFormer = 5 };
+
+struct Entry {
+  EntityType type = EntityType::kAgency;
+  std::string value, code, rule;
+  Form form = Form::kName;
+  std::string acronym;  // the alias itself, when it is an acronym
+  std::string exact;    // non-empty: the text must read exactly this (capital acronyms)
+  int level = 0;        // regions: rank in bare_name_levels (lower wins)
+  int region = -1;      // regional government: the region's entry
+  uint32_t region_skip = 0;  // words before the region's name ("Pemerintah Kota")
+};
+
+struct Node {
+  std::unordered_map<std::string, uint32_t> next;
+  std::vector<uint32_t> entries;
+};
+
+struct UnitRule {
+  std::string name;
+  std::unique_ptr<RE2> re;  // head, then the capitalised name
+};
+
+}  // namespace
+
+struct Gazetteer::Data {
+  std::vector<Node> nodes{1};
+  std::vector<Entry> entries;
+  size_t phrases = 0;
+  std::set<std::string> not_after;        // folded
+  std::set<std::string> position_words;   // folded last words of positions
+  std::vector<UnitRule> units;
+  std::unique_ptr<RE2> any_head;          // a unit head starts the text
+  std::unique_ptr<RE2> whole_head;        // the text is a unit head and nothing else
+  std::unique_ptr<RE2> acronym_then;      // " (ACRONYM) " and what follows
+  std::set<std::string> stop_before;      // folded words no unit name runs into
+  std::set<std::string> connectors, not_units;  // folded
+  std::set<std::string> titles;           // folded, without the dot
+
+  void Add(std::string_view phrase, uint32_t entry) {
+    std::vector<Token> tokens = Tokenize(phrase);
+    if (tokens.empty()) return;
+    uint32_t node = 0;
+    for (const Token& t : tokens) {
+      auto it = nodes[node].next.find(t.folded);
+      if (it == nodes[node].next.end()) {
+        nodes.push_back({});
+        it = nodes[node].next.emplace(t.folded, static_cast<uint32_t>(nodes.size() - 1)).first;
+      }
+      node = it->second;
+    }
+    std::vector<uint32_t>& here = nodes[node].entries;
+    for (uint32_t other : here)
+      if (entries[other].type == entries[entry].type && entries[other].value == entries[entry].value &&
+          entries[other].exact == entries[entry].exact && entries[other].form <= entries[entry].form)
+        return;  // the same thing under a better form is there already
+    here.push_back(entry);
+    ++phrases;
+  }
+
+  uint32_t NewEntry(Entry e) {
+    entries.push_back(std::move(e));
+    return static_cast<uint32_t>(entries.size() - 1);
+  }
+
+  // The longest phrase starting at token i that some entry accepts there:
+  // its last token and the entries that accept it.
+  struct Match {
+    size_t last = 0;
+    std::vector<uint32_t> candidates;
+  };
+  std::optional<Match> Longest(std::string_view text, const std::vector<Token>& tokens, size_t i) const {
+    std::optional<Match> best;
+    uint32_t node = 0;
+    for (size_t j = i; j < tokens.size(); ++j) {
+      if (j > i && !tokens[j].joined) break;
+      auto it = nodes[node].next.find(tokens[j].folded);
+      if (it == nodes[node].next.end()) break;
+      node = it->second;
+      Match m{j, {}};
+      for (uint32_t id : nodes[node].entries)
+        if (Accepts(entries[id], text, tokens, i, j)) m.candidates.push_back(id);
+      if (!m.candidates.empty()) best = std::move(m);
+    }
+    return best;
+  }
+
+  // The candidate to report: a region the article names in full elsewhere
+  // ("Kabupaten Bogor") over other regions of the same short name, then the
+  // better form, then the level order of bare names.
+  uint32_t Choose(const std::vector<uint32_t>& candidates, const std::set<std::string>& named_regions) const {
+    auto rank = [&](uint32_t id) {
+      const Entry& e = entries[id];
+      const std::string& code = e.region >= 0 ? entries[e.region].code : e.code;
+      return std::tuple(code.empty() || !named_regions.count(code), e.form, e.level);
+    };
+    return *std::min_element(candidates.begin(), candidates.end(),
+                             [&](uint32_t a, uint32_t b) { return rank(a) < rank(b); });
+  }
+
+  bool Accepts(const Entry& e, std::string_view text, const std::vector<Token>& tokens, size_t i, size_t j) const {
+    if (!e.exact.empty() && text.substr(tokens[i].begin, tokens[j].end - tokens[i].begin) != e.exact) return false;
+    const std::string* before = i > 0 && tokens[i].joined ? &tokens[i - 1].folded : nullptr;
+    if (e.form == Form::kBare) {
+      if (!tokens[i].capital) return false;
+      if (before && not_after.count(*before)) return false;
+    }
+    if (e.type == EntityType::kAgency && before && position_words.count(*before)) return false;
+    return true;
+  }
+};
+
+Gazetteer::Gazetteer(std::unique_ptr<Data> data) : data_(std::move(data)) {}
+Gazetteer::~Gazetteer() = default;
+size_t Gazetteer::phrase_count() const { return data_->phrases; }
+
+namespace {
+
+Status ReadStrings(const toml::table& table, std::string_view key, const std::string& display,
+                   std::vector<std::string>* out) {
+  const toml::node* node = table.get(key);
+  if (!node) return Status::Error(display + ": missing \"" + std::string(key) + "\"");
+  const toml::array* list = node->as_array();
+  if (!list) return Status::Error(display + ":" + std::to_string(TomlLine(*node)) + ": \"" + std::string(key) +
+                                  "\" must be a list of strings");
+  for (const toml::node& v : *list) {
+    const auto* s = v.as_string();
+    if (!s) return Status::Error(display + ":" + std::to_string(TomlLine(v)) + ": \"" + std::string(key) +
+                                 "\" must be a list of strings");
+    out->push_back(s->get());
+  }
+  return {};
+}
+
+std::string Fill(std::string form, std::string_view x) {
+  const size_t at = form.find("{X}");
+  if (at != std::string::npos) form.replace(at, 3, x);
+  return form;
+}
+
+}  // namespace
+
+Status Gazetteer::Load(const RulesDir& dir, std::unique_ptr<Gazetteer>* out) {
+  auto data = std::make_unique<Data>();
+  const std::string display = RulesDir::Display("gazetteer.toml");
+  toml::table table;
+  if (Status s = ReadToml(dir.Path("gazetteer.toml"), display, &table); !s.ok()) return s;
+  if (Status s = CheckKeys(table, {"regions", "agencies", "unit_names", "unit"}, display); !s.ok())
+    return s;
+  const toml::table* regions = table["regions"].as_table();
+  const toml::table* agencies = table["agencies"].as_table();
+  if (!regions || !agencies) return Status::Error(display + ": needs [regions] and [agencies]");
+  std::map<std::string, std::vector<std::string>> forms;
+  for (const char* key : {"province_forms", "regency_forms", "city_forms", "province_government",
+                          "regency_government", "city_government", "bare_name_levels", "not_after"})
+    if (Status s = ReadStrings(*regions, key, display, &forms[key]); !s.ok()) return s;
+  if (Status s = CheckKeys(*agencies, {"positions"}, display); !s.ok()) return s;
+  if (Status s = CheckKeys(*regions, {"province_forms", "regency_forms", "city_forms", "province_government",
+                                      "regency_government", "city_government", "bare_name_levels", "not_after"},
+                           display);
+      !s.ok())
+    return s;
+  for (const std::string& w : forms["not_after"]) data->not_after.insert(FoldCase(w));
+  std::vector<std::string> positions;
+  if (Status s = ReadStrings(*agencies, "positions", display, &positions); !s.ok()) return s;
+  for (const std::string& p : positions) {
+    std::vector<Token> t = Tokenize(p);
+    if (!t.empty()) data->position_words.insert(t.back().folded);
+  }
+
+  // Regions.
+  const std::vector<std::string>& levels = forms["bare_name_levels"];
+  const std::string regions_display = RulesDir::Display("regions.tsv");
+  std::set<std::string> codes;
+  Status s = ForEachTsvRow(dir.Path("regions.tsv"), regions_display, 4, [&](int line, const std::vector<std::string_view>& f) {
+    const std::string code(f[0]), level(f[1]), name(f[2]);
+    const auto rank = std::find(levels.begin(), levels.end(), level);
+    if (rank == levels.end()) return Status::Error("level must be province, regency or city, not \"" + level + "\"");
+    if (name.empty()) return Status::Error("empty name");
+    if (!codes.insert(code).second) return Status::Error("duplicate code " + code);
+    Entry e;
+    e.type = EntityType::kLocation;
+    e.value = name;
+    e.code = code;
+    e.rule = regions_display + ":" + std::to_string(line);
+    e.level = static_cast<int>(rank - levels.begin());
+    // The short name: "Gresik" for "Kabupaten Gresik", "Jakarta Pusat" for
+    // "Kota Administrasi Jakarta Pusat".
+    std::string short_name = name;
+    for (std::string_view prefix : {"Kabupaten Administrasi ", "Kota Administrasi ", "Kabupaten ", "Kota "})
+      if (level != "province" && short_name.rfind(prefix, 0) == 0) {
+        short_name = short_name.substr(prefix.size());
+        break;
+      }
+    std::vector<std::string> shorts{short_name};
+    for (std::string_view alias : SplitList(f.size() > 4 ? f[4] : std::string_view())) shorts.emplace_back(alias);
+
+    const uint32_t id = data->NewEntry(e);
+    data->Add(name, id);
+    Entry bare = e;
+    bare.form = Form::kBare;
+    const uint32_t bare_id = data->NewEntry(bare);
+    Entry derived = e;
+    derived.form = Form::kDerived;
+    const uint32_t derived_id = data->NewEntry(derived);
+    const std::vector<std::string>& place_forms = forms[level + "_forms"];
+    const std::vector<std::string>& government = forms[level + "_government"];
+    for (const std::string& x : shorts) {
+      // An alias in capitals ("DKI", "NTB") is written so; names may be any case.
+      if (AllCapitals(x) && x.size() <= 5) {
+        Entry exact = bare;
+        exact.exact = x;
+        exact.form = Form::kAcronym;
+        data->Add(x, data->NewEntry(exact));
+      } else {
+        data->Add(x, bare_id);
+      }
+      for (const std::string& form : place_forms) data->Add(Fill(form, x), derived_id);
+      for (const std::string& form : government) {
+        Entry agency;
+        agency.type = EntityType::kAgency;
+        agency.value = Fill(government.front(), short_name);
+        agency.rule = e.rule;
+        agency.form = Form::kDerived;
+        agency.region = static_cast<int>(id);
+        agency.region_skip = static_cast<uint32_t>(Tokenize(Fill(form, "")).size());
+        data->Add(Fill(form, x), data->NewEntry(agency));
+      }
+    }
+    return Status();
+  });
+  if (!s.ok()) return s;
+
+  // Agencies: canonical, kind, acronyms, variants, former.
+  const std::string agencies_display = RulesDir::Display("agencies.tsv");
+  std::set<std::string> canonicals;
+  s = ForEachTsvRow(dir.Path("agencies.tsv"), agencies_display, 2, [&](int line, const std::vector<std::string_view>& f) {
+    const std::string canonical(f[0]);
+    if (canonical.empty()) return Status::Error("empty canonical name");
+    if (!canonicals.insert(canonical).second) return Status::Error("duplicate canonical name \"" + canonical + "\"");
+    Entry e;
+    e.type = EntityType::kAgency;
+    e.value = canonical;
+    e.rule = agencies_display + ":" + std::to_string(line);
+    data->Add(canonical, data->NewEntry(e));
+    for (std::string_view acronym : SplitList(f.size() > 2 ? f[2] : std::string_view())) {
+      Entry a = e;
+      a.form = Form::kAcronym;
+      a.acronym = acronym;
+      if (AllCapitals(acronym) && acronym.size() <= 6) a.exact = acronym;
+      data->Add(acronym, data->NewEntry(a));
+    }
+    for (std::string_view variant : SplitList(f.size() > 3 ? f[3] : std::string_view())) {
+      Entry v = e;
+      v.form = Form::kVariant;
+      data->Add(variant, data->NewEntry(v));
+    }
+    for (std::string_view former : SplitList(f.size() > 4 ? f[4] : std::string_view())) {
+      const size_t at = former.rfind('@');
+      Entry v = e;
+      v.form = Form::kFormer;
+      data->Add(former.substr(0, at), data->NewEntry(v));
+    }
+    return Status();
+  });
+  if (!s.ok()) return s;
+
+  // Units.
+  std::vector<std::string> connectors, not_units;
+  const toml::table* unit_names = table["unit_names"].as_table();
+  if (!unit_names) return Status::Error(display + ": needs [unit_names]");
+  if (Status st = CheckKeys(*unit_names, {"connectors", "not_units", "stop_before", "titles"}, display); !st.ok()) return st;
+  std::vector<std::string> stop_before;
+  if (Status st = ReadStrings(*unit_names, "stop_before", display, &stop_before); !st.ok()) return st;
+  for (const std::string& w : stop_before) data->stop_before.insert(FoldCase(w));
+  if (Status st = ReadStrings(*unit_names, "connectors", display, &connectors); !st.ok()) return st;
+  if (Status st = ReadStrings(*unit_names, "not_units", display, &not_units); !st.ok()) return st;
+  std::string connector_alternation;
+  for (const std::string& c : connectors) {
+    data->connectors.insert(FoldCase(c));
+    connector_alternation += (connector_alternation.empty() ? "" : "|") + RE2::QuoteMeta(c);
+  }
+  for (const std::string& n : not_units) data->not_units.insert(Join(Tokenize(n)));
+  std::vector<std::string> titles;
+  if (Status st = ReadStrings(*unit_names, "titles", display, &titles); !st.ok()) return st;
+  for (const std::string& t : titles) data->titles.insert(FoldCase(t.substr(0, t.size() - (t.back() == '.'))));
+  std::sort(titles.begin(), titles.end(), [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+  std::string title_alternation;
+  for (const std::string& t : titles) title_alternation += RE2::QuoteMeta(t) + "|";
+  // A title abbreviation with its dot ("Dr. Kariadi"), tried first, or a capitalised word.
+  const std::string word = "(?:" + title_alternation + "\\p{Lu}[\\p{L}\\p{N}'’-]*)";
+  const std::string name = word + "(?:(?:\\s*,\\s*(?:(?:" + connector_alternation + ")\\s+)?|\\s+(?:" +
+                           connector_alternation + ")\\s+|\\s+)" + word + ")*";
+  RE2::Options options;
+  options.set_log_errors(false);
+  std::string heads;
+  const toml::array* units = table["unit"].as_array();
+  for (const toml::node& node : units ? *units : toml::array()) {
+    const std::string at = display + ":" + std::to_string(TomlLine(node));
+    const toml::table* unit = node.as_table();
+    if (!unit) return Status::Error(at + ": [[unit]] entries must be tables");
+    if (Status st = CheckKeys(*unit, {"name", "head"}, display); !st.ok()) return st;
+    UnitRule rule;
+    std::string head;
+    if (Status st = GetString(*unit, "name", display, &rule.name); !st.ok()) return st;
+    if (Status st = GetString(*unit, "head", display, &head); !st.ok()) return st;
+    const std::string where = at + ": rule \"" + rule.name + "\"";
+    if (Status st = CompileRule("\\b(" + head + ")\\s+(" + name + ")", options, where, &rule.re); !st.ok()) return st;
+    heads += (heads.empty() ? "" : "|") + head;
+    data->units.push_back(std::move(rule));
+  }
+  if (heads.empty()) heads = "$^";  // no units: a head that never matches
+  if (Status st = CompileRule("^(?:" + heads + ")\\b", options, display + ": unit heads", &data->any_head); !st.ok())
+    return st;
+  if (Status st = CompileRule("(?:" + heads + ")", options, display + ": unit heads", &data->whole_head); !st.ok())
+    return st;
+  if (Status st = CompileRule("^\\s*\\([\\p{Lu}\\d][\\p{L}\\d-]{1,14}\\)\\s*(\\p{Lu}.*)", options,
+                              display + ": acronym", &data->acronym_then);
+      !st.ok())
+    return st;
+  out->reset(new Gazetteer(std::move(data)));
+  return {};
+}
+
+void Gazetteer::Find(const Document& doc, const std::vector<Range>& ranges, std::vector<Entity>* out) const {
+  const Data& d = *data_;
+  const std::string_view whole = doc.text;  // tokens carry offsets into the whole text
+  const size_t first = out->size();
+
+  // Gazetteer phrases, first pass: what matches where, and which regions the
+  // article names in a form that leaves no doubt.
+  struct Found {
+    uint32_t begin, end;
+    size_t region_begin;  // byte where the region inside a government's name starts
+    std::vector<uint32_t> candidates;
+  };
+  std::vector<Found> found;
+  std::set<std::string> named_regions;
+  std::vector<std::vector<Token>> range_tokens;
+  for (const Range& range : ranges) {
+    range_tokens.push_back(Tokenize(doc.Slice(range), range.begin));
+    const std::vector<Token>& tokens = range_tokens.back();
+    for (size_t i = 0; i < tokens.size();) {
+      auto match = d.Longest(whole, tokens, i);
+      if (!match) {
+        ++i;
+        continue;
+      }
+      const Entry& best = d.entries[d.Choose(match->candidates, {})];
+      if (best.form != Form::kBare) named_regions.insert(best.region >= 0 ? d.entries[best.region].code : best.code);
+      const size_t region_token = std::min(i + best.region_skip, match->last);
+      found.push_back({tokens[i].begin, tokens[match->last].end, tokens[region_token].begin, std::move(match->candidates)});
+      i = match->last + 1;
+    }
+  }
+  for (const Found& f : found) {
+    const Entry& e = d.entries[d.Choose(f.candidates, named_regions)];
+    Entity x;
+    x.type = e.type;
+    x.range = {f.begin, f.end};
+    x.value = e.value;
+    x.code = e.code;
+    x.acronym = e.acronym;
+    x.rule = e.rule;
+    out->push_back(x);
+    if (e.region >= 0) {  // the region inside "Pemkot Tangerang" is a location mention too
+      const Entry& region = d.entries[e.region];
+      x.type = region.type;
+      x.range = {static_cast<uint32_t>(f.region_begin), f.end};
+      x.value = region.value;
+      x.code = region.code;
+      x.acronym.clear();
+      x.rule = region.rule;
+      out->push_back(std::move(x));
+    }
+  }
+
+  // Units by pattern. A name runs over capitalised words; it stops before a
+  // known body, a stop word, a comma that does not open an enumeration ("A,
+  // B dan C"), and another unit listed after a comma or "dan"; a full region
+  // name ("... Provinsi Jawa Barat") ends it. NameExtent says how many of
+  // `words`, from `from`, belong to the name.
+  auto NameExtent = [&](const std::vector<Token>& words, size_t from) {
+    size_t keep = from;
+    for (; keep < words.size(); ++keep) {
+      const Token& w = words[keep];
+      if ((keep > from && !w.joined) || d.stop_before.count(w.folded)) break;
+      if (keep > from) {
+        const Token& previous = words[keep - 1];
+        const std::string_view gap = whole.substr(previous.end, w.begin - previous.end);
+        // A full stop ends the name, unless it closes a title ("Dr. Kariadi").
+        if (gap.find('.') != std::string_view::npos && !d.titles.count(previous.folded)) break;
+        const bool after_comma = gap.find(',') != std::string_view::npos;
+        const bool after_connector = d.connectors.count(previous.folded) > 0;
+        if ((after_comma || after_connector) && RE2::PartialMatch(whole.substr(w.begin), *d.any_head)) break;
+        if (after_comma) {  // an enumeration has its "dan" before the capitalised run ends
+          bool enumeration = false;
+          for (size_t k = keep; k < words.size() && !enumeration && (words[k].capital || d.connectors.count(words[k].folded)); ++k)
+            enumeration = d.connectors.count(words[k].folded) > 0;
+          if (!enumeration) break;
+        }
+      }
+      if (!w.capital) {
+        if (d.connectors.count(w.folded) || std::isdigit(static_cast<unsigned char>(whole[w.begin]))) continue;
+        break;
+      }
+      auto named = d.Longest(whole, words, keep);
+      if (!named) continue;
+      const Entry& e = d.entries[d.Choose(named->candidates, named_regions)];
+      if (e.type == EntityType::kAgency) break;  // the parent body
+      // A full region name ends the name ("... Provinsi Jawa Barat"), unless
+      // a hyphen joins more to it ("Jawa Timur-Bali").
+      const bool hyphen_follows = named->last + 1 < words.size() &&
+                                  whole.substr(words[named->last].end, words[named->last + 1].begin - words[named->last].end) == "-";
+      if (e.form != Form::kBare && !hyphen_follows) return named->last + 1;
+      keep = named->last;
+    }
+    while (keep > from && d.connectors.count(words[keep - 1].folded)) --keep;
+    return keep;
+  };
+  for (const Range& range : ranges) {
+    const std::string_view text = doc.Slice(range);
+    for (const UnitRule& unit : d.units) {
+      re2::StringPiece head, name;
+      for (size_t pos = 0; pos < text.size();) {
+        re2::StringPiece groups[3];
+        if (!unit.re->Match(text, pos, text.size(), RE2::UNANCHORED, groups, 3)) break;
+        head = groups[1];
+        name = groups[2];
+        const uint32_t name_begin = range.begin + static_cast<uint32_t>(name.data() - text.data());
+        std::vector<Token> words = Tokenize(name, name_begin);
+        size_t keep = NameExtent(words, 0);
+        // "Balai Pemasyarakatan (Bapas) Kelas I Bandung": the name goes on
+        // after the unit's acronym.
+        re2::StringPiece after_acronym;
+        if (keep == words.size() && RE2::PartialMatch(whole.substr(words.back().end), *d.acronym_then, &after_acronym)) {
+          const uint32_t at = static_cast<uint32_t>(after_acronym.data() - whole.data());
+          std::vector<Token> more = Tokenize(whole.substr(at, std::min<size_t>(160, whole.size() - at)), at);
+          const size_t extra = more.empty() || !more[0].capital ? 0 : NameExtent(more, 0);
+          if (extra > 0) {
+            more[0].joined = true;
+            words.insert(words.end(), more.begin(), more.begin() + extra);
+            keep = words.size();
+          }
+        }
+        // "Inspektorat Jenderal Kementerian PUPR": a head with nothing but
+        // its parent after it is named with the parent.
+        if (keep == 0) {
+          auto parent = d.Longest(whole, words, 0);
+          if (parent && d.entries[d.Choose(parent->candidates, named_regions)].type == EntityType::kAgency) {
+            keep = parent->last + 1;
+            // ... and the region of a regional office: "Kanwil Kemenkumham Jabar".
+            auto region = keep < words.size() && words[keep].joined ? d.Longest(whole, words, keep) : std::nullopt;
+            if (region && d.entries[d.Choose(region->candidates, named_regions)].type == EntityType::kLocation)
+              keep = region->last + 1;
+          }
+        }
+        pos = keep > 0 ? words[keep - 1].end - range.begin : static_cast<size_t>(name.data() - text.data());
+        if (keep == 0) continue;
+        const uint32_t begin = range.begin + static_cast<uint32_t>(head.data() - text.data());
+        const uint32_t end = words[keep - 1].end;
+        // The value leaves out the acronym in parentheses.
+        std::string value(whole.substr(begin, words[0].end - begin));
+        for (size_t k = 1; k < keep; ++k)
+          value += std::string(whole.substr(words[k - 1].end, words[k].begin - words[k - 1].end).find('(') ==
+                                       std::string_view::npos
+                                   ? whole.substr(words[k - 1].end, words[k].begin - words[k - 1].end)
+                                   : " ") +
+                   std::string(whole.substr(words[k].begin, words[k].end - words[k].begin));
+        // A head alone ("Direktorat Jenderal" read as "Direktorat" + "Jenderal") or a generic name is no unit.
+        if (d.not_units.count(Join(Tokenize(value))) || RE2::FullMatch(value, *d.whole_head)) continue;
+        Entity x;
+        x.type = EntityType::kAgency;
+        x.range = {begin, end};
+        x.value = std::move(value);
+        x.rule = RulesDir::Display("gazetteer.toml") + ":" + unit.name;
+        out->push_back(std::move(x));
+      }
+    }
+  }
+
+  // Acronyms the article defines: "Balai Besar Bahan dan Barang Teknik (B4T)".
+  std::map<std::string, size_t> defined;  // acronym -> defining entity
+  static const RE2 kDefinition("^\\s*\\(([\\p{Lu}\\d][\\p{L}\\d-]{1,14})\\)");
+  for (size_t k = first; k < out->size(); ++k) {
+    const Entity& e = (*out)[k];
+    if (e.type != EntityType::kAgency) continue;
+    std::string acronym;
+    if (RE2::PartialMatch(whole.substr(e.range.end), kDefinition, &acronym) &&
+        std::count_if(acronym.begin(), acronym.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)); }) >= 2)
+      defined.emplace(acronym, k);
+  }
+  if (defined.empty()) return;
+  const size_t before_acronyms = out->size();
+  for (const std::vector<Token>& tokens : range_tokens) {
+    for (const Token& t : tokens) {
+      const std::string_view word = whole.substr(t.begin, t.end - t.begin);
+      auto it = defined.find(std::string(word));
+      if (it == defined.end() || (t.begin > 0 && whole[t.begin - 1] == '(')) continue;
+      bool covered = false;
+      for (size_t k = first; k < before_acronyms && !covered; ++k)
+        covered = (*out)[k].range.begin <= t.begin && t.end <= (*out)[k].range.end;
+      if (covered) continue;
+      Entity x = (*out)[it->second];
+      x.range = {t.begin, t.end};
+      x.acronym = std::string(word);
+      x.rule = RulesDir::Display("gazetteer.toml") + ":acronym_in_text";
+      out->push_back(std::move(x));
+    }
+  }
+}
+
+}  // namespace warta
