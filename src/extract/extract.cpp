@@ -23,42 +23,12 @@ Status Extractor::Load(const RulesDir& rules, const Calendar& calendar, std::uni
 
 size_t Extractor::gazetteer_phrases() const { return gazetteer_->phrase_count(); }
 
-namespace {
-
-// Of entities of one type that overlap, the longest stays.
-void KeepLongest(std::vector<Entity>* entities) {
-  std::stable_sort(entities->begin(), entities->end(), [](const Entity& a, const Entity& b) {
-    return (a.range.end - a.range.begin) > (b.range.end - b.range.begin);
-  });
-  std::vector<Entity> kept;
-  for (Entity& e : *entities) {
-    const bool overlaps = std::any_of(kept.begin(), kept.end(), [&](const Entity& k) {
-      return k.type == e.type && e.range.begin < k.range.end && k.range.begin < e.range.end;
-    });
-    if (!overlaps) kept.push_back(std::move(e));
-  }
-  *entities = std::move(kept);
-}
-
-}  // namespace
-
 void Extractor::Process(Document* doc) const {
   const std::vector<Range>& ranges = doc->paragraphs;
   std::vector<Entity> dates, counts, names;
   dates_->Find(ranges, doc, &dates);
   counts_->Find(*doc, ranges, &counts);
   gazetteer_->Find(*doc, ranges, &names);
-  KeepLongest(&names);
-  // "Balai Besar Bahan dan Barang Teknik" and, later, "... Teknik Bandung"
-  // name one body: all its mentions take the fullest name.
-  for (Entity& e : names) {
-    if (e.type != EntityType::kAgency) continue;
-    for (const Entity& other : names)
-      if (other.type == EntityType::kAgency && other.value.size() > e.value.size() &&
-          other.value.compare(0, e.value.size(), e.value) == 0 && other.value[e.value.size()] == ' ' &&
-          other.rule == e.rule)
-        e.value = other.value;
-  }
   // A count inside a date ("18 Desember") is part of the date.
   std::erase_if(counts, [&](const Entity& c) {
     return std::any_of(dates.begin(), dates.end(), [&](const Entity& d) {

@@ -133,6 +133,36 @@ struct Gazetteer::Data {
   std::set<std::string> stop_before;      // folded words no unit name runs into
   std::set<std::string> connectors, not_units;  // folded
   std::set<std::string> titles;           // folded, without the dot
+  std::map<std::string, std::string> abbreviations;  // folded short form -> folded words
+  std::set<std::string> ignore_in_comparison;        // folded
+
+  // What a unit name is compared by: abbreviations written out, known bodies
+  // and regions reduced to their identity, ignorable words left out.
+  std::string ComparisonKey(std::string_view name) const {
+    std::string expanded;
+    for (const Token& t : Tokenize(name)) {
+      auto it = abbreviations.find(t.folded);
+      expanded += (expanded.empty() ? "" : " ") + (it == abbreviations.end() ? std::string(name.substr(t.begin, t.end - t.begin)) : it->second);
+    }
+    std::vector<Token> tokens = Tokenize(expanded);
+    for (Token& t : tokens) t.capital = true;  // written-out words may be lower case
+    std::string key;
+    for (size_t i = 0; i < tokens.size();) {
+      std::string part;
+      size_t next = i + 1;
+      if (auto m = Longest(expanded, tokens, i)) {
+        const Entry& e = entries[Choose(m->candidates, {})];
+        if (m->last > i || e.type == EntityType::kLocation || e.form == Form::kAcronym) {
+          part = e.type == EntityType::kLocation ? "#" + e.code : "#" + e.value;
+          next = m->last + 1;
+        }
+      }
+      if (part.empty() && !ignore_in_comparison.count(tokens[i].folded)) part = tokens[i].folded;
+      if (!part.empty()) key += (key.empty() ? "" : " ") + part;
+      i = next;
+    }
+    return key;
+  }
 
   void Add(std::string_view phrase, uint32_t entry) {
     std::vector<Token> tokens = Tokenize(phrase);
@@ -189,7 +219,10 @@ struct Gazetteer::Data {
     auto rank = [&](uint32_t id) {
       const Entry& e = entries[id];
       const std::string& code = e.region >= 0 ? entries[e.region].code : e.code;
-      return std::tuple(code.empty() || !named_regions.count(code), e.form, e.level);
+      // A province's own name ("Jambi") competes with cities' short names by level.
+      const int form = e.type == EntityType::kLocation && e.form == Form::kName ? static_cast<int>(Form::kBare)
+                                                                                 : static_cast<int>(e.form);
+      return std::tuple(code.empty() || !named_regions.count(code), form, e.level);
     };
     return *std::min_element(candidates.begin(), candidates.end(),
                              [&](uint32_t a, uint32_t b) { return rank(a) < rank(b); });
@@ -320,7 +353,14 @@ Status Gazetteer::Load(const RulesDir& dir, std::unique_ptr<Gazetteer>* out) {
         agency.rule = e.rule;
         agency.form = Form::kDerived;
         agency.region = static_cast<int>(id);
+        // The region inside the name: "Kota Tangerang" in "Pemerintah Kota
+        // Tangerang", "Tangerang" in "Pemkot Tangerang".
         agency.region_skip = static_cast<uint32_t>(Tokenize(Fill(form, "")).size());
+        for (const std::string& place : place_forms) {
+          const std::string suffix = Fill(place, x), full = Fill(form, x);
+          if (full.size() > suffix.size() && full.compare(full.size() - suffix.size(), suffix.size(), suffix) == 0)
+            agency.region_skip = static_cast<uint32_t>(Tokenize(full).size() - Tokenize(suffix).size());
+        }
         data->Add(Fill(form, x), data->NewEntry(agency));
       }
     }
@@ -366,7 +406,8 @@ Status Gazetteer::Load(const RulesDir& dir, std::unique_ptr<Gazetteer>* out) {
   std::vector<std::string> connectors, not_units;
   const toml::table* unit_names = table["unit_names"].as_table();
   if (!unit_names) return Status::Error(display + ": needs [unit_names]");
-  if (Status st = CheckKeys(*unit_names, {"connectors", "not_units", "stop_before", "titles"}, display); !st.ok()) return st;
+  if (Status st = CheckKeys(*unit_names, {"connectors", "not_units", "stop_before", "titles", "abbreviations", "ignore_in_comparison"},
+                                  display); !st.ok()) return st;
   std::vector<std::string> stop_before;
   if (Status st = ReadStrings(*unit_names, "stop_before", display, &stop_before); !st.ok()) return st;
   for (const std::string& w : stop_before) data->stop_before.insert(FoldCase(w));
@@ -380,6 +421,16 @@ Status Gazetteer::Load(const RulesDir& dir, std::unique_ptr<Gazetteer>* out) {
   for (const std::string& n : not_units) data->not_units.insert(Join(Tokenize(n)));
   std::vector<std::string> titles;
   if (Status st = ReadStrings(*unit_names, "titles", display, &titles); !st.ok()) return st;
+  if (const toml::table* abbreviations = (*unit_names)["abbreviations"].as_table()) {
+    for (const auto& [short_form, full] : *abbreviations) {
+      const auto* text = full.as_string();
+      if (!text) return Status::Error(display + ":" + std::to_string(TomlLine(full)) + ": abbreviations are strings");
+      data->abbreviations.emplace(FoldCase(short_form.str()), Join(Tokenize(text->get())));
+    }
+  }
+  std::vector<std::string> ignored;
+  if (Status st = ReadStrings(*unit_names, "ignore_in_comparison", display, &ignored); !st.ok()) return st;
+  for (const std::string& w : ignored) data->ignore_in_comparison.insert(FoldCase(w));
   for (const std::string& t : titles) data->titles.insert(FoldCase(t.substr(0, t.size() - (t.back() == '.'))));
   std::sort(titles.begin(), titles.end(), [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
   std::string title_alternation;
@@ -556,6 +607,7 @@ void Gazetteer::Find(const Document& doc, const std::vector<Range>& ranges, std:
         if (keep == 0) continue;
         const uint32_t begin = range.begin + static_cast<uint32_t>(head.data() - text.data());
         const uint32_t end = words[keep - 1].end;
+        if (begin > 0 && whole[begin - 1] == '(') continue;  // a short name being defined
         // The value leaves out the acronym in parentheses.
         std::string value(whole.substr(begin, words[0].end - begin));
         for (size_t k = 1; k < keep; ++k)
@@ -576,34 +628,69 @@ void Gazetteer::Find(const Document& doc, const std::vector<Range>& ranges, std:
     }
   }
 
-  // Acronyms the article defines: "Balai Besar Bahan dan Barang Teknik (B4T)".
-  std::map<std::string, size_t> defined;  // acronym -> defining entity
-  static const RE2 kDefinition("^\\s*\\(([\\p{Lu}\\d][\\p{L}\\d-]{1,14})\\)");
+  // Of overlapping mentions of one type, the longest stays: the "Direktorat
+  // Jenderal Perbendaharaan" inside "Kantor Wilayah Direktorat Jenderal ...".
+  std::stable_sort(out->begin() + static_cast<long>(first), out->end(), [](const Entity& a, const Entity& b) {
+    return (a.range.end - a.range.begin) > (b.range.end - b.range.begin);
+  });
+  std::vector<Entity> kept;
+  for (auto it = out->begin() + static_cast<long>(first); it != out->end(); ++it) {
+    const bool overlaps = std::any_of(kept.begin(), kept.end(), [&](const Entity& k) {
+      return k.type == it->type && it->range.begin < k.range.end && k.range.begin < it->range.end;
+    });
+    if (!overlaps) kept.push_back(std::move(*it));
+  }
+  out->erase(out->begin() + static_cast<long>(first), out->end());
+  out->insert(out->end(), std::make_move_iterator(kept.begin()), std::make_move_iterator(kept.end()));
+
+  // Short names the article defines: "Balai Besar Bahan dan Barang Teknik
+  // (B4T)", "Direktorat Jenderal Bina Pembangunan Daerah (Ditjen Bina Bangda)".
+  std::map<std::string, size_t> defined;  // short name -> defining entity
+  static const RE2 kDefinition("^\\s*\\(([\\p{Lu}\\d][\\p{L}\\d-]*(?: [\\p{Lu}\\d][\\p{L}\\d-]*){0,3})\\)");
   for (size_t k = first; k < out->size(); ++k) {
     const Entity& e = (*out)[k];
     if (e.type != EntityType::kAgency) continue;
-    std::string acronym;
-    if (RE2::PartialMatch(whole.substr(e.range.end), kDefinition, &acronym) &&
-        std::count_if(acronym.begin(), acronym.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)); }) >= 2)
-      defined.emplace(acronym, k);
+    std::string short_name;
+    if (RE2::PartialMatch(whole.substr(e.range.end), kDefinition, &short_name) &&
+        std::count_if(short_name.begin(), short_name.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)); }) >= 2)
+      defined.emplace(short_name, k);
   }
-  if (defined.empty()) return;
-  const size_t before_acronyms = out->size();
-  for (const std::vector<Token>& tokens : range_tokens) {
-    for (const Token& t : tokens) {
-      const std::string_view word = whole.substr(t.begin, t.end - t.begin);
-      auto it = defined.find(std::string(word));
-      if (it == defined.end() || (t.begin > 0 && whole[t.begin - 1] == '(')) continue;
-      bool covered = false;
-      for (size_t k = first; k < before_acronyms && !covered; ++k)
-        covered = (*out)[k].range.begin <= t.begin && t.end <= (*out)[k].range.end;
-      if (covered) continue;
-      Entity x = (*out)[it->second];
-      x.range = {t.begin, t.end};
-      x.acronym = std::string(word);
-      x.rule = RulesDir::Display("gazetteer.toml") + ":acronym_in_text";
-      out->push_back(std::move(x));
+  const size_t before_short_names = out->size();
+  for (const Range& range : ranges) {
+    const std::string_view text = doc.Slice(range);
+    for (const auto& [short_name, k] : defined) {
+      for (size_t at = text.find(short_name); at != std::string_view::npos; at = text.find(short_name, at + 1)) {
+        const uint32_t b = range.begin + static_cast<uint32_t>(at), e = b + static_cast<uint32_t>(short_name.size());
+        const bool whole_words = (at == 0 || !IsWordByte(text[at - 1])) &&
+                                 (at + short_name.size() == text.size() || !IsWordByte(text[at + short_name.size()]));
+        if (!whole_words || (at > 0 && text[at - 1] == '(')) continue;
+        bool covered = false;
+        for (size_t j = first; j < before_short_names && !covered; ++j)
+          covered = (*out)[j].type == EntityType::kAgency && (*out)[j].range.begin <= b && e <= (*out)[j].range.end;
+        if (covered) continue;
+        Entity x = (*out)[k];
+        x.range = {b, e};
+        x.acronym = short_name;
+        x.rule = RulesDir::Display("gazetteer.toml") + ":defined_in_text";
+        out->push_back(std::move(x));
+      }
     }
+  }
+
+  // One unit written two ways is one body, named by its longest name; a name
+  // that another extends ("Balai Besar X" and "Balai Besar X Bandung") too.
+  std::vector<std::pair<std::string, size_t>> units;  // comparison key, entity
+  for (size_t k = first; k < out->size(); ++k)
+    if ((*out)[k].type == EntityType::kAgency && (*out)[k].rule.rfind(RulesDir::Display("gazetteer.toml"), 0) == 0)
+      units.emplace_back(d.ComparisonKey((*out)[k].value), k);
+  for (auto& [key, k] : units) {
+    std::string* best = &(*out)[k].value;
+    for (const auto& [other_key, j] : units) {
+      const bool same = other_key == key || (other_key.size() > key.size() && other_key.compare(0, key.size(), key) == 0 &&
+                                             other_key[key.size()] == ' ');
+      if (same && (*out)[j].value.size() > best->size()) best = &(*out)[j].value;
+    }
+    (*out)[k].value = *best;
   }
 }
 

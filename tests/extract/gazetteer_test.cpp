@@ -1,0 +1,201 @@
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "extract/gazetteer.h"
+#include "extract_fixture.h"
+
+namespace warta::testing {
+namespace {
+
+class GazetteerTest : public ExtractTest {
+ protected:
+  // "type value = text" for agencies and locations.
+  static std::vector<std::string> Names(const std::string& body) {
+    Document doc = Run(body);
+    std::vector<std::string> out;
+    for (const Entity& e : doc.entities)
+      if (e.type == EntityType::kAgency || e.type == EntityType::kLocation)
+        out.push_back(std::string(EntityTypeName(e.type)) + " " + e.value + " = " + e.text);
+    return out;
+  }
+};
+
+struct NameCase {
+  const char* body;
+  std::vector<std::string> expected;
+};
+
+TEST_F(GazetteerTest, AgenciesAndRegions) {
+  const NameCase cases[] = {
+      {"Kementerian Perindustrian meraih penghargaan dari Kementerian PANRB.",
+       {"agency Kementerian Perindustrian = Kementerian Perindustrian",
+        "agency Kementerian Pendayagunaan Aparatur Negara dan Reformasi Birokrasi = Kementerian PANRB"}},
+      {"Penghargaan diberikan oleh KemenPAN-RB kepada Kemsos.",
+       {"agency Kementerian Pendayagunaan Aparatur Negara dan Reformasi Birokrasi = KemenPAN-RB",
+        "agency Kementerian Sosial = Kemsos"}},
+      {"Pemerintah Kota Tangerang meraih tiga penghargaan.",
+       {"agency Pemerintah Kota Tangerang = Pemerintah Kota Tangerang", "location Kota Tangerang = Kota Tangerang"}},
+      {"Inovasi Pemkot Tangerang dan Pemkab Gresik serta Pemprov Jatim dinilai.",
+       {"agency Pemerintah Kota Tangerang = Pemkot Tangerang", "location Kota Tangerang = Tangerang",
+        "agency Pemerintah Kabupaten Gresik = Pemkab Gresik", "location Kabupaten Gresik = Gresik",
+        "agency Pemerintah Provinsi Jawa Timur = Pemprov Jatim", "location Jawa Timur = Jatim"}},
+      {"Acara digelar di Gresik, Jawa Timur, dan di Kota Malang.",
+       {"location Kabupaten Gresik = Gresik", "location Jawa Timur = Jawa Timur", "location Kota Malang = Kota Malang"}},
+      {"Sertifikat dari Ombudsman RI dan BPK diserahkan.",
+       {"agency Ombudsman Republik Indonesia = Ombudsman RI", "agency Badan Pemeriksa Keuangan = BPK"}},
+  };
+  for (const NameCase& c : cases) {
+    SCOPED_TRACE(c.body);
+    EXPECT_EQ(Names(c.body), c.expected);
+  }
+}
+
+TEST_F(GazetteerTest, UnitsInsideBodies) {
+  const NameCase cases[] = {
+      {"capaian dari Biro Hukum dan Organisasi Kementerian Perindustrian di Jakarta.",
+       {"agency Biro Hukum dan Organisasi = Biro Hukum dan Organisasi",
+        "agency Kementerian Perindustrian = Kementerian Perindustrian", "location DKI Jakarta = Jakarta"}},
+      {"meliputi Direktorat Jenderal Industri Agro, Direktorat Jenderal Industri Logam, Mesin, Alat Transportasi dan Elektronika (ILMATE).",
+       {"agency Direktorat Jenderal Industri Agro = Direktorat Jenderal Industri Agro",
+        "agency Direktorat Jenderal Industri Logam, Mesin, Alat Transportasi dan Elektronika = "
+        "Direktorat Jenderal Industri Logam, Mesin, Alat Transportasi dan Elektronika"}},
+      {"Kepala Dinas Kesehatan Kabupaten Lamongan, Taufik Hidayat, mengatakan.",
+       {"agency Dinas Kesehatan Kabupaten Lamongan = Dinas Kesehatan Kabupaten Lamongan",
+        "location Kabupaten Lamongan = Kabupaten Lamongan"}},
+      {"Ketiganya adalah SMK-SMTI Banda Aceh, serta Balai Besar Bahan dan Barang Teknik (B4T) Bandung.",
+       {"agency SMK-SMTI Banda Aceh = SMK-SMTI Banda Aceh", "location Kota Banda Aceh = Banda Aceh",
+        "agency Balai Besar Bahan dan Barang Teknik Bandung = Balai Besar Bahan dan Barang Teknik (B4T) Bandung",
+        "location Kota Bandung = Bandung"}},
+      {"Penghargaan untuk RSUP Dr. Kariadi diserahkan.", {"agency RSUP Dr. Kariadi = RSUP Dr. Kariadi"}},
+  };
+  for (const NameCase& c : cases) {
+    SCOPED_TRACE(c.body);
+    EXPECT_EQ(Names(c.body), c.expected);
+  }
+}
+
+TEST_F(GazetteerTest, ShortNamesTheArticleDefinesAndTwoWaysOfWritingOneUnit) {
+  Document doc = Run(
+      "Direktorat Jenderal Bina Pembangunan Daerah (Ditjen Bina Bangda) hadir. Tim Ditjen Bina Bangda memberi catatan.\n\n"
+      "Kantor Wilayah Direktorat Jenderal Perbendaharaan Provinsi Sumatera Utara meraih WBK. "
+      "Kepala Kanwil DJPb Provinsi Sumatera Utara menerima piagam.");
+  std::map<std::string, int> agencies;
+  for (const Entity& e : doc.entities)
+    if (e.type == EntityType::kAgency) ++agencies[e.value];
+  EXPECT_EQ(agencies, (std::map<std::string, int>{
+                          {"Direktorat Jenderal Bina Pembangunan Daerah", 2},
+                          {"Kantor Wilayah Direktorat Jenderal Perbendaharaan Provinsi Sumatera Utara", 2}}));
+}
+
+TEST_F(GazetteerTest, AmbiguousShortNames) {
+  // Bare "Bandung" is the city; "Kabupaten Bandung" in full is the regency,
+  // and then bare "Bandung" in the same article is the regency too.
+  EXPECT_EQ(Names("Acara di Bandung."), std::vector<std::string>{"location Kota Bandung = Bandung"});
+  EXPECT_EQ(Names("Pemkab Bandung menggelar acara. Warga Bandung hadir."),
+            (std::vector<std::string>{"agency Pemerintah Kabupaten Bandung = Pemkab Bandung",
+                                      "location Kabupaten Bandung = Bandung", "location Kabupaten Bandung = Bandung"}));
+  EXPECT_EQ(Names("Balai itu ada di Jambi."), std::vector<std::string>{"location Kota Jambi = Jambi"});
+  EXPECT_EQ(Names("Gubernur Provinsi Jambi hadir."), std::vector<std::string>{"location Jambi = Provinsi Jambi"});
+}
+
+TEST_F(GazetteerTest, DatelineIsALocation) {
+  Document doc;
+  doc.original = "Judul\n\nJAKARTA, (tubasmedia.com) – Kementerian Perindustrian meraih penghargaan.";
+  pipeline_->Process(&doc);
+  ASSERT_FALSE(doc.entities.empty());
+  EXPECT_EQ(doc.entities[0].type, EntityType::kLocation);
+  EXPECT_EQ(doc.entities[0].value, "DKI Jakarta");
+  EXPECT_EQ(doc.entities[0].code, "31");
+  EXPECT_EQ(doc.entities[0].text, "JAKARTA");
+}
+
+TEST_F(GazetteerTest, NotAgenciesOrLocations) {
+  const char* cases[] = {
+      "Seminar digelar di Universitas Brawijaya bersama mahasiswa.",   // university
+      "Inovasi juga datang dari BUMN dan instansi pemerintah lainnya.",  // generic words
+      "Kantor itu berada di Jl. Gajah Mada nomor lima.",                 // street
+      "Delegasi dari Malaysia dan Singapura ikut hadir.",                // countries
+      "Acara berlangsung di medan yang sulit.",                         // lower-case common word
+      "Penghargaan diserahkan di Balai Kota oleh panitia.",              // venue
+      "Ia menerima penghargaan dari Menteri PANRB Asman Abnur.",         // a position, not the ministry
+  };
+  for (const char* body : cases) {
+    SCOPED_TRACE(body);
+    EXPECT_TRUE(Names(body).empty()) << ::testing::PrintToString(Names(body));
+  }
+}
+
+TEST_F(GazetteerTest, CapitalAcronymsMatchOnlyInCapitals) {
+  EXPECT_EQ(Names("Laporan BPK diterima."), std::vector<std::string>{"agency Badan Pemeriksa Keuangan = BPK"});
+  EXPECT_TRUE(Names("Laporan bpk diterima.").empty());
+}
+
+// Our regions.tsv against the official list in ../shared/data: every
+// province, regency and city, with the same code and the same name (or the
+// reference's spelling among our aliases).
+TEST(RegionsCoverageTest, EveryOfficialRegionWithItsCode) {
+  if (!HaveShared()) GTEST_SKIP() << "../shared is absent";
+  std::map<std::string, std::pair<std::string, std::string>> ours;  // code -> name, aliases
+  {
+    std::ifstream in(RulesDirPath() + "/regions.tsv");
+    for (std::string line; std::getline(in, line);) {
+      if (line.empty() || line[0] == '#') continue;
+      std::vector<std::string> f;
+      std::stringstream ss(line);
+      for (std::string field; std::getline(ss, field, '\t');) f.push_back(field);
+      ASSERT_GE(f.size(), 4u) << line;
+      ours[f[0]] = {f[2], f.size() > 4 ? f[4] : ""};
+    }
+  }
+  std::ifstream ref(SharedDir() + "/data/regions.tsv");
+  ASSERT_TRUE(ref.good());
+  std::string line;
+  std::getline(ref, line);  // header
+  int checked = 0;
+  while (std::getline(ref, line)) {
+    std::vector<std::string> f;
+    std::stringstream ss(line);
+    for (std::string field; std::getline(ss, field, '\t');) f.push_back(field);
+    if (f.size() < 3) continue;
+    SCOPED_TRACE(line);
+    auto it = ours.find(f[0]);
+    ASSERT_NE(it, ours.end()) << "missing code " << f[0];
+    const auto& [name, aliases] = it->second;
+    const bool same = name == f[2] || ("|" + aliases + "|").find("|" + f[2] + "|") != std::string::npos;
+    EXPECT_TRUE(same) << "code " << f[0] << ": ours \"" << name << "\", official \"" << f[2] << "\"";
+    ++checked;
+  }
+  EXPECT_EQ(checked, 552);
+  EXPECT_EQ(ours.size(), 552u);
+}
+
+TEST(GazetteerRulesTest, MalformedLinesReportFileAndLine) {
+  struct Case {
+    const char* file;
+    const char* line;
+    const char* expected;
+  } cases[] = {
+      {"regions.tsv", "99.99\tregency\n", "rules/regions.tsv:"},
+      {"regions.tsv", "35.25\tdistrict\tKabupaten X\t35\t\n", "level must be province, regency or city"},
+      {"regions.tsv", "35.25\tregency\tKabupaten Gresik Lagi\t35\t\n", "duplicate code 35.25"},
+      {"agencies.tsv", "Kementerian Perindustrian\tministry\t\t\t\n", "duplicate canonical name"},
+      {"agencies.tsv", "Satu Kolom Saja\n", "expected 2 tab-separated fields"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(std::string(c.file) + ": " + c.line);
+    const std::string dir = ::testing::TempDir() + "/warta_gazetteer_rules";
+    std::filesystem::remove_all(dir);
+    std::filesystem::copy(RulesDirPath(), dir);
+    std::ofstream(dir + "/" + c.file, std::ios::app) << c.line;
+    std::unique_ptr<Gazetteer> gazetteer;
+    Status s = Gazetteer::Load(RulesDir(dir), &gazetteer);
+    ASSERT_FALSE(s.ok());
+    EXPECT_NE(s.message().find(std::string("rules/") + c.file + ":"), std::string::npos) << s.message();
+    EXPECT_NE(s.message().find(c.expected), std::string::npos) << s.message();
+  }
+}
+
+}  // namespace
+}  // namespace warta::testing
