@@ -103,6 +103,7 @@ struct Entry {
   Form form = Form::kName;
   std::string acronym;  // the alias itself, when it is an acronym
   std::string exact;    // non-empty: the text must read exactly this (capital acronyms)
+  bool capital = false; // the first word must be capitalised in the text (short names, titles)
   int level = 0;        // regions: rank in bare_name_levels (lower wins)
   int region = -1;      // regional government: the region's entry
   uint32_t region_skip = 0;  // words before the region's name ("Pemerintah Kota")
@@ -111,6 +112,12 @@ struct Entry {
 struct Node {
   std::unordered_map<std::string, uint32_t> next;
   std::vector<uint32_t> entries;
+};
+
+struct TitleRule {
+  std::string name;
+  std::unique_ptr<RE2> re;  // groups: title, optional year
+  int title = 0, year = 0;
 };
 
 struct UnitRule {
@@ -127,6 +134,8 @@ struct Gazetteer::Data {
   std::set<std::string> not_after;        // folded
   std::set<std::string> position_words;   // folded last words of positions
   std::vector<UnitRule> units;
+  std::vector<TitleRule> titles_by_pattern;
+  std::set<std::string> drop_leading;     // folded words that open a title but are not part of it
   std::unique_ptr<RE2> any_head;          // a unit head starts the text
   std::unique_ptr<RE2> whole_head;        // the text is a unit head and nothing else
   std::unique_ptr<RE2> acronym_then;      // " (ACRONYM) " and what follows
@@ -231,10 +240,8 @@ struct Gazetteer::Data {
   bool Accepts(const Entry& e, std::string_view text, const std::vector<Token>& tokens, size_t i, size_t j) const {
     if (!e.exact.empty() && text.substr(tokens[i].begin, tokens[j].end - tokens[i].begin) != e.exact) return false;
     const std::string* before = i > 0 && tokens[i].joined ? &tokens[i - 1].folded : nullptr;
-    if (e.form == Form::kBare) {
-      if (!tokens[i].capital) return false;
-      if (before && not_after.count(*before)) return false;
-    }
+    if (e.capital && !tokens[i].capital) return false;
+    if (e.form == Form::kBare && before && not_after.count(*before)) return false;
     if (e.type == EntityType::kAgency && before && position_words.count(*before)) return false;
     return true;
   }
@@ -266,6 +273,39 @@ std::string Fill(std::string form, std::string_view x) {
   const size_t at = form.find("{X}");
   if (at != std::string::npos) form.replace(at, 3, x);
   return form;
+}
+
+// Award titles the list does not know: [[title]] of rules/awards.toml.
+Status LoadTitlePatterns(const RulesDir& dir, std::vector<TitleRule>* out, std::set<std::string>* drop_leading) {
+  const std::string display = RulesDir::Display("awards.toml");
+  toml::table table;
+  if (Status s = ReadToml(dir.Path("awards.toml"), display, &table); !s.ok()) return s;
+  if (Status s = CheckKeys(table, {"title", "drop_leading"}, display); !s.ok()) return s;
+  std::vector<std::string> leading;
+  if (Status s = ReadStrings(table, "drop_leading", display, &leading); !s.ok()) return s;
+  for (const std::string& w : leading) drop_leading->insert(FoldCase(w));
+  const toml::array* list = table["title"].as_array();
+  static const toml::array kNone;
+  RE2::Options options;
+  options.set_log_errors(false);
+  for (const toml::node& node : list ? *list : kNone) {
+    const std::string at = display + ":" + std::to_string(TomlLine(node));
+    const toml::table* entry = node.as_table();
+    if (!entry) return Status::Error(at + ": [[title]] entries must be tables");
+    if (Status s = CheckKeys(*entry, {"name", "pattern"}, display); !s.ok()) return s;
+    TitleRule rule;
+    std::string pattern;
+    if (Status s = GetString(*entry, "name", display, &rule.name); !s.ok()) return s;
+    if (Status s = GetString(*entry, "pattern", display, &pattern); !s.ok()) return s;
+    const std::string where = at + ": rule \"" + rule.name + "\"";
+    if (Status s = CompileRule(pattern, options, where, &rule.re); !s.ok()) return s;
+    const auto& groups = rule.re->NamedCapturingGroups();
+    if (!groups.count("title")) return Status::Error(where + ": needs a group \"title\"");
+    rule.title = groups.at("title");
+    rule.year = groups.count("year") ? groups.at("year") : 0;
+    out->push_back(std::move(rule));
+  }
+  return {};
 }
 
 }  // namespace
@@ -329,6 +369,7 @@ Status Gazetteer::Load(const RulesDir& dir, std::unique_ptr<Gazetteer>* out) {
     data->Add(name, id);
     Entry bare = e;
     bare.form = Form::kBare;
+    bare.capital = true;
     const uint32_t bare_id = data->NewEntry(bare);
     Entry derived = e;
     derived.form = Form::kDerived;
@@ -401,6 +442,30 @@ Status Gazetteer::Load(const RulesDir& dir, std::unique_ptr<Gazetteer>* out) {
     return Status();
   });
   if (!s.ok()) return s;
+
+  // Award titles: canonical, organizer, aliases.
+  const std::string awards_display = RulesDir::Display("awards.tsv");
+  std::set<std::string> titles_seen;
+  s = ForEachTsvRow(dir.Path("awards.tsv"), awards_display, 2, [&](int line, const std::vector<std::string_view>& f) {
+    const std::string canonical(f[0]);
+    if (canonical.empty()) return Status::Error("empty title");
+    if (!titles_seen.insert(canonical).second) return Status::Error("duplicate title \"" + canonical + "\"");
+    Entry e;
+    e.type = EntityType::kAward;
+    e.value = canonical;
+    e.rule = awards_display + ":" + std::to_string(line);
+    e.capital = true;
+    data->Add(canonical, data->NewEntry(e));
+    for (std::string_view alias : SplitList(f.size() > 2 ? f[2] : std::string_view())) {
+      Entry a = e;
+      a.form = Form::kVariant;
+      if (AllCapitals(alias) && alias.size() <= 6) a.exact = alias;
+      data->Add(alias, data->NewEntry(a));
+    }
+    return Status();
+  });
+  if (!s.ok()) return s;
+  if (Status st = LoadTitlePatterns(dir, &data->titles_by_pattern, &data->drop_leading); !st.ok()) return st;
 
   // Units.
   std::vector<std::string> connectors, not_units;
@@ -481,6 +546,17 @@ void Gazetteer::Find(const Document& doc, const std::vector<Range>& ranges, std:
     uint32_t begin, end;
     size_t region_begin;  // byte where the region inside a government's name starts
     std::vector<uint32_t> candidates;
+    std::optional<int> year;  // of an award title: "... 2017", "... Tahun 2019"
+  };
+  // A year written right after token `last`; advances `last` over it.
+  auto year_after = [&](const std::vector<Token>& tokens, size_t* last) -> std::optional<int> {
+    size_t k = *last + 1;
+    if (k < tokens.size() && tokens[k].joined && tokens[k].folded == "tahun") ++k;
+    if (k >= tokens.size() || !tokens[k].joined || tokens[k].folded.size() != 4) return std::nullopt;
+    const int year = std::atoi(tokens[k].folded.c_str());
+    if (year < 1950 || year > 2099 || !std::isdigit(static_cast<unsigned char>(tokens[k].folded[0]))) return std::nullopt;
+    *last = k;
+    return year;
   };
   std::vector<Found> found;
   std::set<std::string> named_regions;
@@ -497,8 +573,10 @@ void Gazetteer::Find(const Document& doc, const std::vector<Range>& ranges, std:
       const Entry& best = d.entries[d.Choose(match->candidates, {})];
       if (best.form != Form::kBare) named_regions.insert(best.region >= 0 ? d.entries[best.region].code : best.code);
       const size_t region_token = std::min(i + best.region_skip, match->last);
-      found.push_back({tokens[i].begin, tokens[match->last].end, tokens[region_token].begin, std::move(match->candidates)});
-      i = match->last + 1;
+      size_t last = match->last;
+      const std::optional<int> year = best.type == EntityType::kAward ? year_after(tokens, &last) : std::nullopt;
+      found.push_back({tokens[i].begin, tokens[last].end, tokens[region_token].begin, std::move(match->candidates), year});
+      i = last + 1;
     }
   }
   for (const Found& f : found) {
@@ -510,6 +588,7 @@ void Gazetteer::Find(const Document& doc, const std::vector<Range>& ranges, std:
     x.code = e.code;
     x.acronym = e.acronym;
     x.rule = e.rule;
+    x.year = f.year;
     out->push_back(x);
     if (e.region >= 0) {  // the region inside "Pemkot Tangerang" is a location mention too
       const Entry& region = d.entries[e.region];
@@ -628,6 +707,48 @@ void Gazetteer::Find(const Document& doc, const std::vector<Range>& ranges, std:
     }
   }
 
+  // Award titles by pattern, where the list has none: the capitalised words
+  // of the title after the last known body or region in them ("Pemkab Bogor
+  // Raih | Mandaya Awards").
+  const size_t listed_end = out->size();
+  for (const Range& range : ranges) {
+    const std::string_view text = doc.Slice(range);
+    for (const TitleRule& rule : d.titles_by_pattern) {
+      std::vector<re2::StringPiece> groups(rule.re->NumberOfCapturingGroups() + 1);
+      for (size_t pos = 0; pos < text.size();) {
+        if (!rule.re->Match(text, pos, text.size(), RE2::UNANCHORED, groups.data(), static_cast<int>(groups.size())))
+          break;
+        pos = groups[0].data() - text.data() + std::max<size_t>(groups[0].size(), 1);
+        const re2::StringPiece title = groups[rule.title];
+        const uint32_t title_begin = range.begin + static_cast<uint32_t>(title.data() - text.data());
+        std::vector<Token> words = Tokenize(title, title_begin);
+        size_t from = 0;
+        for (size_t k = 0; k < words.size(); ++k)
+          if (auto named = d.Longest(whole, words, k);
+              named && d.entries[d.Choose(named->candidates, named_regions)].type != EntityType::kAward)
+            from = named->last + 1;
+        while (from < words.size() && d.drop_leading.count(words[from].folded)) ++from;
+        if (from + 1 >= words.size()) continue;  // a title is more than one word
+        const uint32_t b = words[from].begin;
+        const uint32_t e = rule.year && !groups[rule.year].empty()
+                               ? range.begin + static_cast<uint32_t>(groups[rule.year].data() - text.data() + groups[rule.year].size())
+                               : words.back().end;
+        const bool listed = std::any_of(out->begin() + static_cast<long>(first), out->begin() + static_cast<long>(listed_end),
+                                        [&](const Entity& x) {
+                                          return x.type == EntityType::kAward && b < x.range.end && x.range.begin < e;
+                                        });
+        if (listed) continue;
+        Entity x;
+        x.type = EntityType::kAward;
+        x.range = {b, e};
+        x.value = std::string(whole.substr(b, words.back().end - b));
+        if (rule.year && !groups[rule.year].empty()) x.year = std::atoi(std::string(groups[rule.year]).c_str());
+        x.rule = RulesDir::Display("awards.toml") + ":" + rule.name;
+        out->push_back(std::move(x));
+      }
+    }
+  }
+
   // Of overlapping mentions of one type, the longest stays: the "Direktorat
   // Jenderal Perbendaharaan" inside "Kantor Wilayah Direktorat Jenderal ...".
   std::stable_sort(out->begin() + static_cast<long>(first), out->end(), [](const Entity& a, const Entity& b) {
@@ -691,6 +812,21 @@ void Gazetteer::Find(const Document& doc, const std::vector<Range>& ranges, std:
       if (same && (*out)[j].value.size() > best->size()) best = &(*out)[j].value;
     }
     (*out)[k].value = *best;
+  }
+  // "Energy Asia Awards" and "Energy Asia Award" in one article: one title,
+  // as first written.
+  for (size_t k = first; k < out->size(); ++k) {
+    Entity& e = (*out)[k];
+    if (e.type != EntityType::kAward || e.rule.rfind(RulesDir::Display("awards.toml"), 0) != 0) continue;
+    const std::string key = FoldCase(e.value.back() == 's' ? e.value.substr(0, e.value.size() - 1) : e.value);
+    for (size_t j = first; j < k; ++j) {
+      const Entity& earlier = (*out)[j];
+      if (earlier.type == EntityType::kAward &&
+          FoldCase(earlier.value.back() == 's' ? earlier.value.substr(0, earlier.value.size() - 1) : earlier.value) == key) {
+        e.value = earlier.value;
+        break;
+      }
+    }
   }
 }
 

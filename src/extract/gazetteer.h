@@ -1,6 +1,7 @@
-// Agencies and locations: a word trie over rules/agencies.tsv and
-// rules/regions.tsv (with the forms rules/gazetteer.toml derives), units
-// inside bodies by pattern, and acronyms the article itself defines.
+// Agencies, locations and award titles: a word trie over rules/agencies.tsv,
+// rules/regions.tsv (with the forms rules/gazetteer.toml derives) and
+// rules/awards.tsv; units inside bodies and unlisted award titles by
+// pattern; short names the article itself defines.
 #pragma once
 
 #include <memory>
@@ -17,7 +18,7 @@ class Gazetteer {
   static Status Load(const RulesDir& rules, std::unique_ptr<Gazetteer>* out);
   ~Gazetteer();
 
-  // Appends agency and location entities (working ranges) found in `ranges`.
+  // Appends agency, location and award entities (working ranges) found in `ranges`.
   void Find(const Document& doc, const std::vector<Range>& ranges, std::vector<Entity>* out) const;
 
   size_t phrase_count() const;  // phrases in the trie, for reports and benchmarks
