@@ -772,8 +772,12 @@ void Gazetteer::Find(const Document& doc, const std::vector<Range>& ranges, std:
     const Entity& e = (*out)[k];
     if (e.type != EntityType::kAgency) continue;
     std::string short_name;
+    // A short name starts with the name's first letter: "(B4T)" for Balai
+    // Besar Bahan dan Barang Teknik, but not "(RI)" after "Ombudsman
+    // Republik Indonesia", which would make every "Presiden RI" the Ombudsman.
     if (RE2::PartialMatch(whole.substr(e.range.end), kDefinition, &short_name) &&
-        std::count_if(short_name.begin(), short_name.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)); }) >= 2)
+        std::count_if(short_name.begin(), short_name.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)); }) >= 2 &&
+        std::tolower(static_cast<unsigned char>(short_name[0])) == std::tolower(static_cast<unsigned char>(whole[e.range.begin])))
       defined.emplace(short_name, k);
   }
   const size_t before_short_names = out->size();

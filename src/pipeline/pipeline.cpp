@@ -8,6 +8,7 @@ Status Pipeline::Load(const RulesDir& rules, std::unique_ptr<Pipeline>* out) {
   if (Status s = Normalizer::Load(rules, &p->normalizer_); !s.ok()) return s;
   if (Status s = Segmenter::Load(rules, *p->calendar_, &p->segmenter_); !s.ok()) return s;
   if (Status s = Extractor::Load(rules, *p->calendar_, &p->extractor_); !s.ok()) return s;
+  if (Status s = Assembler::Load(rules, &p->assembler_); !s.ok()) return s;
   *out = std::move(p);
   return {};
 }
@@ -18,6 +19,7 @@ void Pipeline::Process(Document* doc) const {
   normalizer_->Process(doc);
   segmenter_->Process(doc);
   extractor_->Process(doc);
+  assembler_->Process(doc);
 }
 
 }  // namespace warta

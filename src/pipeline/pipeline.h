@@ -8,6 +8,7 @@
 
 #include <memory>
 
+#include "assemble/assemble.h"
 #include "core/calendar.h"
 #include "core/document.h"
 #include "core/rules_file.h"
@@ -32,6 +33,7 @@ class Pipeline {
   std::unique_ptr<Normalizer> normalizer_;
   std::unique_ptr<Segmenter> segmenter_;
   std::unique_ptr<Extractor> extractor_;
+  std::unique_ptr<Assembler> assembler_;
 };
 
 }  // namespace warta

@@ -1,0 +1,374 @@
+#include "assemble/assemble.h"
+
+#include <algorithm>
+#include <map>
+
+#include "core/utf8.h"
+
+namespace warta {
+namespace {
+
+struct PhraseList {
+  std::vector<std::string> phrases;  // lower case
+
+  // Byte offsets in `lower` where a phrase starts as whole words.
+  std::vector<size_t> Find(const std::string& lower) const {
+    std::vector<size_t> at;
+    for (const std::string& p : phrases)
+      for (size_t pos = lower.find(p); pos != std::string::npos; pos = lower.find(p, pos + 1)) {
+        const bool starts = pos == 0 || !std::isalnum(static_cast<unsigned char>(lower[pos - 1]));
+        const size_t end = pos + p.size();
+        const bool ends = end == lower.size() || !std::isalnum(static_cast<unsigned char>(lower[end]));
+        if (starts && ends) at.push_back(pos);
+      }
+    std::sort(at.begin(), at.end());
+    return at;
+  }
+  bool In(const std::string& lower) const { return !Find(lower).empty(); }
+};
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+Status ReadPhrases(const toml::table& table, std::string_view key, const std::string& display, PhraseList* out) {
+  const toml::node* node = table.get(key);
+  const toml::array* list = node ? node->as_array() : nullptr;
+  if (!list) return Status::Error(display + ": \"" + std::string(key) + "\" must be a list of words");
+  for (const toml::node& v : *list) {
+    const auto* s = v.as_string();
+    if (!s || s->get().empty())
+      return Status::Error(display + ":" + std::to_string(TomlLine(v)) + ": \"" + std::string(key) + "\" lists words");
+    out->phrases.push_back(Lower(s->get()));
+  }
+  return {};
+}
+
+bool Inside(const Range& r, const Range& outer) { return outer.begin <= r.begin && r.end <= outer.end; }
+
+}  // namespace
+
+struct Assembler::Rules {
+  PhraseList receive, recipient_after, organizer_after, refers_back, refers_to_two, refers_to_three, lists_after,
+      place_not_after, subject_not_after, award_words;
+  std::map<std::string, std::string> default_organizer;  // award -> organizer
+  std::string government[3];                              // province, regency, city: "... {X}"
+};
+
+Assembler::Assembler(std::unique_ptr<Rules> rules) : rules_(std::move(rules)) {}
+Assembler::~Assembler() = default;
+
+Status Assembler::Load(const RulesDir& dir, std::unique_ptr<Assembler>* out) {
+  auto rules = std::make_unique<Rules>();
+  const std::string display = RulesDir::Display("records.toml");
+  toml::table table;
+  if (Status s = ReadToml(dir.Path("records.toml"), display, &table); !s.ok()) return s;
+  if (Status s = CheckKeys(table, {"receive", "recipient_after", "organizer_after", "refers_back", "refers_to_two",
+                                   "refers_to_three", "lists_after", "place_not_after", "subject_not_after",
+                                   "award_words"},
+                           display);
+      !s.ok())
+    return s;
+  for (auto [key, list] : {std::pair<const char*, PhraseList*>{"receive", &rules->receive},
+                           {"recipient_after", &rules->recipient_after}, {"organizer_after", &rules->organizer_after},
+                           {"refers_back", &rules->refers_back}, {"refers_to_two", &rules->refers_to_two},
+                           {"refers_to_three", &rules->refers_to_three}, {"lists_after", &rules->lists_after},
+                           {"place_not_after", &rules->place_not_after},
+                           {"subject_not_after", &rules->subject_not_after}, {"award_words", &rules->award_words}})
+    if (Status s = ReadPhrases(table, key, display, list); !s.ok()) return s;
+
+  if (Status s = ForEachTsvRow(dir.Path("awards.tsv"), RulesDir::Display("awards.tsv"), 2,
+                               [&](int, const std::vector<std::string_view>& f) {
+                                 if (!f[1].empty()) rules->default_organizer.emplace(f[0], f[1]);
+                                 return Status();
+                               });
+      !s.ok())
+    return s;
+
+  const std::string gazetteer = RulesDir::Display("gazetteer.toml");
+  toml::table regions_file;
+  if (Status s = ReadToml(dir.Path("gazetteer.toml"), gazetteer, &regions_file); !s.ok()) return s;
+  const char* keys[] = {"province_government", "regency_government", "city_government"};
+  for (int level = 0; level < 3; ++level) {
+    const auto* first = regions_file["regions"][keys[level]][0].as_string();
+    if (!first) return Status::Error(gazetteer + ": [regions] " + keys[level] + " needs at least one form");
+    rules->government[level] = first->get();
+  }
+  out->reset(new Assembler(std::move(rules)));
+  return {};
+}
+
+std::string Assembler::RecipientName(const Document& doc, const Entity& e) const {
+  if (e.type == EntityType::kAgency) return e.value;
+  // "Kota Surakarta meraih ...": a region as recipient stands for its government.
+  std::string x = e.value;
+  int level = 0;
+  for (auto [prefix, l] : {std::pair<std::string_view, int>{"Kabupaten Administrasi ", 1}, {"Kota Administrasi ", 2},
+                           {"Kabupaten ", 1}, {"Kota ", 2}})
+    if (x.rfind(prefix, 0) == 0) {
+      x = x.substr(prefix.size());
+      level = l;
+      break;
+    }
+  std::string name = rules_->government[level];
+  name.replace(name.find("{X}"), 3, x);
+  (void)doc;
+  return name;
+}
+
+std::vector<std::string> Assembler::Recipients(const Document& doc, size_t k, const std::vector<const Sentence*>& body,
+                                               uint32_t verb) const {
+  const Rules& r = *rules_;
+  const Range s = body[k]->range;
+  // Bodies and regions (not regions inside a body's name, not the dateline) in [from, to).
+  auto candidates = [&](uint32_t from, uint32_t to) {
+    std::vector<const Entity*> found;
+    for (const Entity& e : doc.entities) {
+      if (e.range.begin < from || e.range.end > to) continue;
+      if (e.type == EntityType::kCount && found.empty()) found.push_back(&e);
+      if (e.type != EntityType::kAgency && e.type != EntityType::kLocation) continue;
+      if (doc.dateline && Inside(e.range, *doc.dateline)) continue;
+      const bool inside_agency = std::any_of(doc.entities.begin(), doc.entities.end(), [&](const Entity& a) {
+        return a.type == EntityType::kAgency && &a != &e && Inside(e.range, a.range);
+      });
+      if (!inside_agency) found.push_back(&e);
+    }
+    return found;
+  };
+  auto word_before = [&](const Entity& e) {
+    size_t end = e.range.begin;
+    while (end > s.begin && doc.text[end - 1] == ' ') --end;
+    size_t begin = end;
+    while (begin > s.begin && std::isalpha(static_cast<unsigned char>(doc.text[begin - 1]))) --begin;
+    // Two words, for "di bawah".
+    size_t begin2 = begin;
+    while (begin2 > s.begin && doc.text[begin2 - 1] == ' ') --begin2;
+    while (begin2 > s.begin && std::isalpha(static_cast<unsigned char>(doc.text[begin2 - 1]))) --begin2;
+    return std::pair(Lower(doc.Slice({static_cast<uint32_t>(begin), static_cast<uint32_t>(end)})),
+                     Lower(doc.Slice({static_cast<uint32_t>(begin2), static_cast<uint32_t>(end)})));
+  };
+  // The names of a list: every body or region from `from` on, up to `to`.
+  auto list = [&](uint32_t from, uint32_t to) {
+    std::vector<std::string> names;
+    for (const Entity* e : candidates(from, to))
+      if (e->type != EntityType::kCount && !r.place_not_after.In(word_before(*e).first)) {
+        std::string name = RecipientName(doc, *e);
+        if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
+      }
+    return names;
+  };
+  auto list_in = [&](const Range& range, uint32_t from) -> std::vector<std::string> {
+    const std::vector<size_t> at = r.lists_after.Find(Lower(doc.Slice({from, range.end})));
+    if (at.empty()) return {};
+    return list(from + static_cast<uint32_t>(at.front()), range.end);
+  };
+
+  // The subject: the first body, region or count before the verb that is
+  // not a modifier ("di bawah Ditjen ...", "selain RSUP ...", "milik ...").
+  std::vector<const Entity*> before;
+  for (const Entity* e : candidates(s.begin, verb)) {
+    const auto [one, two] = word_before(*e);
+    if (r.subject_not_after.In(one) || r.subject_not_after.In(two)) continue;
+    before.push_back(e);
+  }
+  if (before.empty()) {
+    // "Peraih WBBM tahun ini adalah A dan B"; "... diserahkan kepada X".
+    std::vector<std::string> names = list_in(s, verb);
+    if (names.empty()) {
+      const std::vector<size_t> at = r.recipient_after.Find(Lower(doc.Slice({verb, s.end})));
+      if (!at.empty()) {
+        std::vector<std::string> after = list(verb + static_cast<uint32_t>(at.front()), s.end);
+        if (!after.empty()) names.push_back(after.front());
+      }
+    }
+    return names;
+  }
+  if (before.front()->type == EntityType::kCount) {
+    // "Dua kota, yakni A dan B, meraih ..."; "Tiga satuan kerja peraih WBBM
+    // adalah A, B, serta C"; "Dua UPT ... meraih ... . Keduanya adalah A dan B."
+    std::vector<std::string> names = list_in({s.begin, verb}, before.front()->range.end);
+    if (names.empty()) names = list_in(s, verb);
+    if (names.empty() && k + 1 < body.size()) {
+      const Range next = body[k + 1]->range;
+      const bool next_has_award = std::any_of(doc.entities.begin(), doc.entities.end(), [&](const Entity& e) {
+        return e.type == EntityType::kAward && Inside(e.range, next);
+      });
+      if (!next_has_award) names = list_in(next, next.begin);
+    }
+    return names;
+  }
+  // A body (or region) and those joined to it by "dan", ",", "serta".
+  std::vector<std::string> names{RecipientName(doc, *before.front())};
+  for (size_t i = 1; i < before.size(); ++i) {
+    std::string gap(doc.Slice({before[i - 1]->range.end, before[i]->range.begin}));
+    for (size_t open; (open = gap.find('(')) != std::string::npos;) {
+      const size_t close = gap.find(')', open);
+      gap.erase(open, close == std::string::npos ? std::string::npos : close - open + 1);
+    }
+    std::string joint;
+    for (char c : Lower(gap))
+      if (c != ' ') joint.push_back(c);
+    if (!(joint.empty() || joint == "," || joint == "dan" || joint == ",dan" || joint == "serta" || joint == ",serta" ||
+          joint == "&"))
+      break;
+    const std::string name = RecipientName(doc, *before[i]);
+    if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
+  }
+  return names;
+}
+
+void Assembler::Process(Document* doc) const {
+  const Rules& r = *rules_;
+  doc->awards.clear();
+  const std::vector<Entity>& entities = doc->entities;
+
+  struct Built {
+    AwardRecord record;
+    bool organizer_from_text = false;
+  };
+  std::vector<Built> built;
+  std::vector<size_t> last_group;  // records of the latest sentence that made any
+  const Entity* last_award = nullptr;  // the award mentioned last
+
+  auto in_sentence = [&](const Range& s, EntityType type) {
+    std::vector<const Entity*> found;
+    for (const Entity& e : entities)
+      if (e.type == type && Inside(e.range, s)) found.push_back(&e);
+    return found;
+  };
+  auto after_marker = [&](const std::vector<size_t>& markers, const std::string& lower, uint32_t base,
+                          const std::vector<const Entity*>& candidates, size_t window) -> const Entity* {
+    for (size_t m : markers)
+      for (const Entity* e : candidates)
+        if (e->range.begin >= base + m && e->range.begin <= base + m + window) return e;
+    (void)lower;
+    return nullptr;
+  };
+  auto first_location = [&](const Range& s) -> const Entity* {
+    for (const Entity* e : in_sentence(s, EntityType::kLocation)) {
+      if (doc->dateline && Inside(e->range, *doc->dateline)) continue;
+      // "Wali Kota Tangerang", "warga Kota Malang": a position's or people's region, not a place of the event.
+      size_t word_end = e->range.begin;
+      while (word_end > s.begin && doc->text[word_end - 1] == ' ') --word_end;
+      size_t word_begin = word_end;
+      while (word_begin > s.begin && std::isalpha(static_cast<unsigned char>(doc->text[word_begin - 1]))) --word_begin;
+      if (r.place_not_after.In(Lower(doc->Slice({static_cast<uint32_t>(word_begin), static_cast<uint32_t>(word_end)}))))
+        continue;
+      const bool inside_agency = std::any_of(entities.begin(), entities.end(), [&](const Entity& a) {
+        return a.type == EntityType::kAgency && Inside(e->range, a.range);
+      });
+      if (!inside_agency) return e;
+    }
+    return nullptr;
+  };
+  auto evidence = [&](const Range& s) { return Range{doc->map.SpanStart(s.begin), doc->map.SpanEnd(s.end)}; };
+
+  std::vector<const Sentence*> body;
+  for (const Sentence& s : doc->sentences)
+    if (!s.is_title) body.push_back(&s);
+
+  for (size_t k = 0; k < body.size(); ++k) {
+    const Range s = body[k]->range;
+    const std::string lower = Lower(doc->Slice(s));
+    const std::vector<const Entity*> awards = in_sentence(s, EntityType::kAward);
+    const std::vector<const Entity*> agencies = in_sentence(s, EntityType::kAgency);
+    const std::vector<size_t> verbs = r.receive.Find(lower);
+    const std::vector<size_t> organizer_at = r.organizer_after.Find(lower);
+
+    // The organizer named in this sentence: a body after "oleh", "dari", ...
+    const Entity* organizer = after_marker(organizer_at, lower, s.begin, agencies, 40);
+    const std::vector<const Entity*> dates = in_sentence(s, EntityType::kDate);
+    const Entity* location = first_location(s);
+
+    std::vector<std::string> recipients;
+    std::vector<const Entity*> conferred;  // the awards the recipients get
+    const uint32_t verb = verbs.empty() ? 0 : s.begin + static_cast<uint32_t>(verbs.front());
+    if (!verbs.empty()) {
+      // Active voice: the award follows the verb ("X meraih AWARD"); an award
+      // before it is the subject ("Panitia KIPP menerima pendaftaran").
+      for (const Entity* a : awards)
+        if (a->range.begin > verb) conferred.push_back(a);
+      // "meraih predikat Nindya", "meraih predikat tersebut": a tier of, or a
+      // reference to, the award the article spoke of last.
+      if (conferred.empty() && last_award) {
+        const std::string after = Lower(doc->Slice({verb, std::min(s.end, verb + 60)}));
+        const std::vector<size_t> refs = r.award_words.Find(after);
+        if (!refs.empty() && std::count(after.begin(), after.begin() + static_cast<long>(refs.front()), ' ') <= 3)
+          conferred.push_back(last_award);
+      }
+    }
+    if (!conferred.empty()) {
+      recipients = Recipients(*doc, k, body, verb);
+    }
+
+    if (!recipients.empty()) {
+      last_group.clear();
+      for (const Entity* award : conferred) {
+        for (const std::string& recipient : recipients) {
+          auto same = std::find_if(built.begin(), built.end(), [&](const Built& b) {
+            return b.record.award == award->value && b.record.recipient == recipient;
+          });
+          if (same == built.end()) {
+            built.push_back({});
+            same = built.end() - 1;
+            same->record.award = award->value;
+            same->record.recipient = recipient;
+          }
+          AwardRecord& rec = same->record;
+          if (!rec.year && award->year) rec.year = award->year;
+          if (!rec.organizer && organizer && organizer->value != recipient) {
+            rec.organizer = organizer->value;
+            same->organizer_from_text = true;
+          }
+          if (!rec.date && !dates.empty()) rec.date = dates.front()->value;
+          if (!rec.location && location) rec.location = location->value;
+          rec.evidence.push_back(evidence(s));
+          const size_t index = static_cast<size_t>(same - built.begin());
+          if (std::find(last_group.begin(), last_group.end(), index) == last_group.end()) last_group.push_back(index);
+        }
+      }
+      if (!awards.empty()) last_award = awards.back();
+      continue;
+    }
+    if (!awards.empty()) last_award = awards.back();
+
+    // A sentence that refers back fills what the latest records lack.
+    const bool mentions_known_award = std::any_of(awards.begin(), awards.end(), [&](const Entity* a) {
+      return std::any_of(last_group.begin(), last_group.end(), [&](size_t i) { return built[i].record.award == a->value; });
+    });
+    if (last_group.empty() || !(r.refers_back.In(lower) || mentions_known_award)) continue;
+    size_t how_many = last_group.size();
+    if (r.refers_to_two.In(lower)) how_many = 2;
+    if (r.refers_to_three.In(lower)) how_many = 3;
+    std::vector<size_t> targets;  // the last `how_many` records made, in order
+    for (size_t i = built.size(); i > 0 && targets.size() < how_many; --i) targets.insert(targets.begin(), i - 1);
+    if (how_many == last_group.size()) targets = last_group;
+    for (size_t i : targets) {
+      AwardRecord& rec = built[i].record;
+      if (!rec.organizer && organizer) {
+        rec.organizer = organizer->value;
+        built[i].organizer_from_text = true;
+      }
+      if (!rec.date && !dates.empty()) rec.date = dates.front()->value;
+      if (!rec.location && location) rec.location = location->value;
+      rec.evidence.push_back(evidence(s));
+    }
+  }
+
+  const std::optional<std::string>& published = doc->published;
+  for (Built& b : built) {
+    AwardRecord& rec = b.record;
+    if (!rec.organizer) {
+      auto it = r.default_organizer.find(rec.award);
+      if (it != r.default_organizer.end()) rec.organizer = it->second;
+    }
+    // The year: of the title, else of the ceremony, else of publication.
+    if (!rec.year && rec.date) rec.year = std::atoi(rec.date->substr(0, 4).c_str());
+    if (!rec.year && published) rec.year = std::atoi(published->substr(0, 4).c_str());
+    doc->awards.push_back(std::move(rec));
+  }
+}
+
+}  // namespace warta

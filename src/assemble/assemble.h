@@ -1,0 +1,45 @@
+// assemble: award records from the entities of an extracted document.
+//
+//   std::unique_ptr<warta::Assembler> assembler;
+//   if (auto s = warta::Assembler::Load(rules, &assembler); !s.ok()) ...
+//   assembler->Process(&doc);   // fills doc.awards
+//
+// A record is made where a sentence has an award title, a verb of receiving
+// (rules/records.toml) and a recipient body before it (or after "kepada"),
+// or a count subject whose members the next sentence lists. Its organizer,
+// date and place come from that sentence, else from the sentences after it
+// that refer back to it ("Penghargaan diberikan oleh ... di Surabaya, Rabu
+// (19/9)"), else the organizer rules/awards.tsv gives the award. Evidence
+// lists the sentences used.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/document.h"
+#include "core/rules_file.h"
+#include "core/status.h"
+
+namespace warta {
+
+class Assembler {
+ public:
+  static Status Load(const RulesDir& rules, std::unique_ptr<Assembler>* out);
+  ~Assembler();
+
+  // Thread-safe.
+  void Process(Document* doc) const;
+
+ private:
+  struct Rules;
+  explicit Assembler(std::unique_ptr<Rules> rules);
+  // Who receives what sentence `k` of `body` confers with its verb at `verb`.
+  std::vector<std::string> Recipients(const Document& doc, size_t k, const std::vector<const Sentence*>& body,
+                                      uint32_t verb) const;
+  // A body's name, or the government of a region named as a recipient.
+  std::string RecipientName(const Document& doc, const Entity& e) const;
+  std::unique_ptr<Rules> rules_;
+};
+
+}  // namespace warta
