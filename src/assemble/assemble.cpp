@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <map>
 
+#include <re2/re2.h>
+
 #include "core/utf8.h"
 
 namespace warta {
@@ -48,11 +50,19 @@ Status ReadPhrases(const toml::table& table, std::string_view key, const std::st
 
 bool Inside(const Range& r, const Range& outer) { return outer.begin <= r.begin && r.end <= outer.end; }
 
+// "... Adiwiyata ... tahun 2023": a year written after the award in its sentence.
+std::optional<int> YearAfter(const Document& doc, uint32_t from, uint32_t to) {
+  static const RE2 kYear("\\b((?:19|20)\\d\\d)\\b");
+  re2::StringPiece year;
+  if (from < to && RE2::PartialMatch(doc.Slice({from, to}), kYear, &year)) return std::atoi(std::string(year).c_str());
+  return std::nullopt;
+}
+
 }  // namespace
 
 struct Assembler::Rules {
   PhraseList receive, recipient_after, organizer_after, refers_back, refers_to_two, refers_to_three, lists_after,
-      place_not_after, subject_not_after, award_words;
+      place_not_after, subject_not_after, award_words, reporting, give, place_after, not_place_after, ceremony;
   std::map<std::string, std::string> default_organizer;  // award -> organizer
   std::string government[3];                              // province, regency, city: "... {X}"
 };
@@ -67,7 +77,7 @@ Status Assembler::Load(const RulesDir& dir, std::unique_ptr<Assembler>* out) {
   if (Status s = ReadToml(dir.Path("records.toml"), display, &table); !s.ok()) return s;
   if (Status s = CheckKeys(table, {"receive", "recipient_after", "organizer_after", "refers_back", "refers_to_two",
                                    "refers_to_three", "lists_after", "place_not_after", "subject_not_after",
-                                   "award_words"},
+                                   "award_words", "reporting", "give", "place_after", "not_place_after", "ceremony"},
                            display);
       !s.ok())
     return s;
@@ -76,7 +86,10 @@ Status Assembler::Load(const RulesDir& dir, std::unique_ptr<Assembler>* out) {
                            {"refers_back", &rules->refers_back}, {"refers_to_two", &rules->refers_to_two},
                            {"refers_to_three", &rules->refers_to_three}, {"lists_after", &rules->lists_after},
                            {"place_not_after", &rules->place_not_after},
-                           {"subject_not_after", &rules->subject_not_after}, {"award_words", &rules->award_words}})
+                           {"subject_not_after", &rules->subject_not_after}, {"award_words", &rules->award_words},
+                           {"reporting", &rules->reporting}, {"give", &rules->give},
+                           {"place_after", &rules->place_after}, {"not_place_after", &rules->not_place_after},
+                           {"ceremony", &rules->ceremony}})
     if (Status s = ReadPhrases(table, key, display, list); !s.ok()) return s;
 
   if (Status s = ForEachTsvRow(dir.Path("awards.tsv"), RulesDir::Display("awards.tsv"), 2,
@@ -150,10 +163,16 @@ std::vector<std::string> Assembler::Recipients(const Document& doc, size_t k, co
                      Lower(doc.Slice({static_cast<uint32_t>(begin2), static_cast<uint32_t>(end)})));
   };
   // The names of a list: every body or region from `from` on, up to `to`.
+  // Regions count only in a list of regions: in "A di Temanggung dan B,
+  // Jambi" they say where the bodies are.
   auto list = [&](uint32_t from, uint32_t to) {
+    const std::vector<const Entity*> found = candidates(from, to);
+    const bool has_body = std::any_of(found.begin(), found.end(), [](const Entity* e) { return e->type == EntityType::kAgency; });
     std::vector<std::string> names;
-    for (const Entity* e : candidates(from, to))
-      if (e->type != EntityType::kCount && !r.place_not_after.In(word_before(*e).first)) {
+    for (const Entity* e : found)
+      if (e->type == (has_body ? EntityType::kAgency : EntityType::kLocation) &&
+          !r.place_not_after.In(word_before(*e).first) && !r.subject_not_after.In(word_before(*e).first) &&
+          !r.subject_not_after.In(word_before(*e).second)) {
         std::string name = RecipientName(doc, *e);
         if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
       }
@@ -171,8 +190,30 @@ std::vector<std::string> Assembler::Recipients(const Document& doc, size_t k, co
   for (const Entity* e : candidates(s.begin, verb)) {
     const auto [one, two] = word_before(*e);
     if (r.subject_not_after.In(one) || r.subject_not_after.In(two)) continue;
+    // A region after a capitalised word ends a name ("Kartini Temanggung").
+    if (e->type == EntityType::kLocation && e->range.begin >= s.begin + 2 && doc.text[e->range.begin - 1] == ' ') {
+      size_t w = e->range.begin - 1;
+      while (w > s.begin && std::isalpha(static_cast<unsigned char>(doc.text[w - 1]))) --w;
+      if (w < e->range.begin - 1 && std::isupper(static_cast<unsigned char>(doc.text[w]))) continue;
+    }
     before.push_back(e);
   }
+  // What a reporting verb introduces is not its subject ("Kementerian PANRB
+  // mencatat, ... 5 persen pemerintah kabupaten yang meraih ..."), and a count
+  // nearer the verb is the subject ("... 18 satuan kerja di lingkungan
+  // Kemenkes yang meraih WBK").
+  for (size_t i = before.size(); i-- > 0;) {
+    const uint32_t to = i + 1 < before.size() ? before[i + 1]->range.begin : verb;
+    if (r.reporting.In(Lower(doc.Slice({before[i]->range.end, to})))) {
+      before.erase(before.begin(), before.begin() + static_cast<long>(i) + 1);
+      break;
+    }
+  }
+  for (size_t i = before.size(); i-- > 1;)
+    if (before[i]->type == EntityType::kCount) {
+      before.erase(before.begin(), before.begin() + static_cast<long>(i));
+      break;
+    }
   if (before.empty()) {
     // "Peraih WBBM tahun ini adalah A dan B"; "... diserahkan kepada X".
     std::vector<std::string> names = list_in(s, verb);
@@ -190,12 +231,14 @@ std::vector<std::string> Assembler::Recipients(const Document& doc, size_t k, co
     // adalah A, B, serta C"; "Dua UPT ... meraih ... . Keduanya adalah A dan B."
     std::vector<std::string> names = list_in({s.begin, verb}, before.front()->range.end);
     if (names.empty()) names = list_in(s, verb);
-    if (names.empty() && k + 1 < body.size()) {
-      const Range next = body[k + 1]->range;
-      const bool next_has_award = std::any_of(doc.entities.begin(), doc.entities.end(), [&](const Entity& e) {
+    // The list may come a sentence later, after one on the ceremony.
+    for (size_t j = k + 1; names.empty() && j < body.size() && j <= k + 2; ++j) {
+      const Range next = body[j]->range;
+      const bool has_award = std::any_of(doc.entities.begin(), doc.entities.end(), [&](const Entity& e) {
         return e.type == EntityType::kAward && Inside(e.range, next);
       });
-      if (!next_has_award) names = list_in(next, next.begin);
+      if (has_award) break;
+      names = list_in(next, next.begin);
     }
     return names;
   }
@@ -231,6 +274,8 @@ void Assembler::Process(Document* doc) const {
   std::vector<Built> built;
   std::vector<size_t> last_group;  // records of the latest sentence that made any
   const Entity* last_award = nullptr;  // the award mentioned last
+  std::map<std::string, std::string> given_by;  // award -> the body that gives it
+  std::optional<std::string> ceremony_date, ceremony_place;
 
   auto in_sentence = [&](const Range& s, EntityType type) {
     std::vector<const Entity*> found;
@@ -238,28 +283,40 @@ void Assembler::Process(Document* doc) const {
       if (e.type == type && Inside(e.range, s)) found.push_back(&e);
     return found;
   };
-  auto after_marker = [&](const std::vector<size_t>& markers, const std::string& lower, uint32_t base,
-                          const std::vector<const Entity*>& candidates, size_t window) -> const Entity* {
-    for (size_t m : markers)
-      for (const Entity* e : candidates)
-        if (e->range.begin >= base + m && e->range.begin <= base + m + window) return e;
-    (void)lower;
+  // The body named right after a marker ("oleh X"): the first entity after
+  // it, if that is a body ("dari Jawa Timur antara lain Pemkab ..." names none).
+  auto body_after = [&](const std::vector<size_t>& markers, const Range& s) -> const Entity* {
+    for (size_t m : markers) {
+      const Entity* first = nullptr;
+      for (const Entity& e : entities)
+        if (Inside(e.range, s) && e.range.begin >= s.begin + m && e.type != EntityType::kCount &&
+            (!first || e.range.begin < first->range.begin))
+          first = &e;
+      if (first && first->type == EntityType::kAgency && first->range.begin <= s.begin + m + 40) return first;
+    }
     return nullptr;
   };
-  auto first_location = [&](const Range& s) -> const Entity* {
-    for (const Entity* e : in_sentence(s, EntityType::kLocation)) {
-      if (doc->dateline && Inside(e->range, *doc->dateline)) continue;
-      // "Wali Kota Tangerang", "warga Kota Malang": a position's or people's region, not a place of the event.
-      size_t word_end = e->range.begin;
-      while (word_end > s.begin && doc->text[word_end - 1] == ' ') --word_end;
-      size_t word_begin = word_end;
-      while (word_begin > s.begin && std::isalpha(static_cast<unsigned char>(doc->text[word_begin - 1]))) --word_begin;
-      if (r.place_not_after.In(Lower(doc->Slice({static_cast<uint32_t>(word_begin), static_cast<uint32_t>(word_end)}))))
-        continue;
-      const bool inside_agency = std::any_of(entities.begin(), entities.end(), [&](const Entity& a) {
-        return a.type == EntityType::kAgency && Inside(e->range, a.range);
-      });
-      if (!inside_agency) return e;
+  // Where an event took place: the first region after "di" (within a few
+  // words: "di Ballroom Hotel Gumaya Tower, Jl. Gajah Mada, Kota Semarang"),
+  // not inside a body's name, not a position's region ("Wali Kota X").
+  auto place = [&](const Range& s) -> const Entity* {
+    const std::string lower = Lower(doc->Slice(s));
+    for (size_t at : r.place_after.Find(lower)) {
+      if (r.not_place_after.In(lower.substr(at, 16))) continue;
+      for (const Entity& e : entities) {
+        if (e.type != EntityType::kLocation || !Inside(e.range, s) || e.range.begin < s.begin + at ||
+            e.range.begin > s.begin + at + 80)
+          continue;
+        const bool inside_agency = std::any_of(entities.begin(), entities.end(), [&](const Entity& a) {
+          return a.type == EntityType::kAgency && Inside(e.range, a.range);
+        });
+        size_t word_end = e.range.begin;
+        while (word_end > s.begin && doc->text[word_end - 1] == ' ') --word_end;
+        size_t word_begin = word_end;
+        while (word_begin > s.begin && std::isalpha(static_cast<unsigned char>(doc->text[word_begin - 1]))) --word_begin;
+        const bool position = r.place_not_after.In(Lower(doc->Slice({static_cast<uint32_t>(word_begin), static_cast<uint32_t>(word_end)})));
+        if (!inside_agency && !position) return &e;
+      }
     }
     return nullptr;
   };
@@ -273,14 +330,30 @@ void Assembler::Process(Document* doc) const {
     const Range s = body[k]->range;
     const std::string lower = Lower(doc->Slice(s));
     const std::vector<const Entity*> awards = in_sentence(s, EntityType::kAward);
-    const std::vector<const Entity*> agencies = in_sentence(s, EntityType::kAgency);
     const std::vector<size_t> verbs = r.receive.Find(lower);
     const std::vector<size_t> organizer_at = r.organizer_after.Find(lower);
 
     // The organizer named in this sentence: a body after "oleh", "dari", ...
-    const Entity* organizer = after_marker(organizer_at, lower, s.begin, agencies, 40);
+    const Entity* organizer = body_after(organizer_at, s);
     const std::vector<const Entity*> dates = in_sentence(s, EntityType::kDate);
-    const Entity* location = first_location(s);
+    const Entity* location = place(s);
+
+    // "Komisi Informasi Provinsi Sumatera Barat menyerahkan Anugerah ...": the
+    // giver of an award is its organizer wherever the article uses it.
+    if (const std::vector<size_t> gives = r.give.Find(lower); !gives.empty()) {
+      const uint32_t give = s.begin + static_cast<uint32_t>(gives.front());
+      const Entity* giver = nullptr;
+      for (const Entity& e : entities)
+        if (e.type == EntityType::kAgency && Inside(e.range, s) && e.range.end <= give && !giver) giver = &e;
+      if (giver)
+        for (const Entity* a : awards)
+          if (a->range.begin > give) given_by.emplace(a->value, giver->value);
+    }
+    // The ceremony: the first sentence with a date that speaks of an award.
+    if (!ceremony_date && !dates.empty() && (!awards.empty() || r.refers_back.In(lower) || r.ceremony.In(lower))) {
+      ceremony_date = dates.front()->value;
+      if (location) ceremony_place = location->value;
+    }
 
     std::vector<std::string> recipients;
     std::vector<const Entity*> conferred;  // the awards the recipients get
@@ -318,6 +391,7 @@ void Assembler::Process(Document* doc) const {
           }
           AwardRecord& rec = same->record;
           if (!rec.year && award->year) rec.year = award->year;
+          if (!rec.year) rec.year = YearAfter(*doc, award->range.end, s.end);
           if (!rec.organizer && organizer && organizer->value != recipient) {
             rec.organizer = organizer->value;
             same->organizer_from_text = true;
@@ -361,9 +435,14 @@ void Assembler::Process(Document* doc) const {
   for (Built& b : built) {
     AwardRecord& rec = b.record;
     if (!rec.organizer) {
+      if (auto giver = given_by.find(rec.award); giver != given_by.end()) rec.organizer = giver->second;
+    }
+    if (!rec.organizer) {
       auto it = r.default_organizer.find(rec.award);
       if (it != r.default_organizer.end()) rec.organizer = it->second;
     }
+    if (!rec.date) rec.date = ceremony_date;
+    if (!rec.location) rec.location = ceremony_place;
     // The year: of the title, else of the ceremony, else of publication.
     if (!rec.year && rec.date) rec.year = std::atoi(rec.date->substr(0, 4).c_str());
     if (!rec.year && published) rec.year = std::atoi(published->substr(0, 4).c_str());

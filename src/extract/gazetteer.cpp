@@ -551,8 +551,15 @@ void Gazetteer::Find(const Document& doc, const std::vector<Range>& ranges, std:
   // A year written right after token `last`; advances `last` over it.
   auto year_after = [&](const std::vector<Token>& tokens, size_t* last) -> std::optional<int> {
     size_t k = *last + 1;
-    if (k < tokens.size() && tokens[k].joined && tokens[k].folded == "tahun") ++k;
-    if (k >= tokens.size() || !tokens[k].joined || tokens[k].folded.size() != 4) return std::nullopt;
+    // "Anugerah Parahita Ekapraya (APE) Tahun 2020": past the short name.
+    if (k + 1 < tokens.size() && whole.substr(tokens[*last].end, tokens[k].begin - tokens[*last].end).find('(') !=
+                                     std::string_view::npos &&
+        whole.substr(tokens[k].end, 1) == ")")
+      ++k;
+    if (k < tokens.size() && tokens[k].folded == "tahun") ++k;
+    if (k >= tokens.size() || tokens[k].folded.size() != 4 ||
+        whole.substr(tokens[k - 1].end, tokens[k].begin - tokens[k - 1].end).find_first_not_of(" ()") != std::string_view::npos)
+      return std::nullopt;
     const int year = std::atoi(tokens[k].folded.c_str());
     if (year < 1950 || year > 2099 || !std::isdigit(static_cast<unsigned char>(tokens[k].folded[0]))) return std::nullopt;
     *last = k;
