@@ -10,6 +10,7 @@
 #include <iostream>
 #include <fstream>
 #include <map>
+#include <sstream>
 
 #include <boost/program_options.hpp>
 
@@ -45,6 +46,7 @@ Examples:
   warta extract ../shared/seeds/*.txt
   warta eval --gold corpus/gold.jsonl corpus/articles --min date=0.95,count=0.9
   warta extract scraped.jsonl.gz -o records.jsonl
+  warta extract articles/ --format jsonl,csv,sqlite -o awards   # awards.jsonl, awards.*.csv, awards.sqlite
   cat feed.jsonl | warta extract --text-field maintext -
 )";
 
@@ -158,7 +160,12 @@ int Extract(const std::vector<std::string>& args, const char* argv0) {
   po::options_description options("extract options");
   options.add_options()
       ("help,h", "show this help")
-      ("output,o", po::value<std::string>()->default_value("-"), "output file (- for standard output)")
+      ("format,f", po::value<std::string>()->default_value("jsonl"),
+       "jsonl, csv, sqlite, or several joined by commas")
+      ("output,o", po::value<std::string>(),
+       "jsonl: the file (default: standard output); csv: the prefix of PREFIX.entities.csv and "
+       "PREFIX.awards.csv (default: warta); sqlite: the database (default: warta.sqlite). With several "
+       "formats, the base name: BASE.jsonl, BASE.entities.csv, BASE.awards.csv, BASE.sqlite")
       ("quiet,q", "no summary on standard error");
   options.add(InputOptions());
   po::variables_map vm = Parse(args, options, "input");
@@ -168,9 +175,31 @@ int Extract(const std::vector<std::string>& args, const char* argv0) {
   }
   Inputs in = CheckInputs(vm, argv0, "extract");
 
-  warta::JsonlWriter writer;
-  if (warta::Status s = writer.Open(vm["output"].as<std::string>()); !s.ok())
-    throw Failure{s.message(), kExitUsage};
+  // The outputs: each format with its path.
+  std::vector<std::pair<warta::OutputFormat, std::string>> outputs;
+  {
+    std::stringstream formats(vm["format"].as<std::string>());
+    for (std::string name; std::getline(formats, name, ',');) {
+      if (name == "jsonl") outputs.emplace_back(warta::OutputFormat::kJsonl, ".jsonl");
+      else if (name == "csv") outputs.emplace_back(warta::OutputFormat::kCsv, "");
+      else if (name == "sqlite") outputs.emplace_back(warta::OutputFormat::kSqlite, ".sqlite");
+      else throw Failure{"--format: \"" + name + "\" is not jsonl, csv or sqlite", kExitUsage};
+    }
+    const std::optional<std::string> output =
+        vm.count("output") ? std::optional<std::string>(vm["output"].as<std::string>()) : std::nullopt;
+    for (auto& [format, suffix] : outputs) {
+      if (outputs.size() > 1) suffix = output.value_or("warta") + suffix;
+      else if (format == warta::OutputFormat::kJsonl) suffix = output.value_or("-");
+      else if (format == warta::OutputFormat::kCsv) suffix = output.value_or("warta");
+      else suffix = output.value_or("warta.sqlite");
+    }
+  }
+  std::vector<std::unique_ptr<warta::RecordWriter>> writers;
+  for (const auto& [format, path] : outputs) {
+    writers.emplace_back();
+    if (warta::Status s = warta::OpenWriter(format, path, &writers.back()); !s.ok())
+      throw Failure{s.message(), kExitUsage};
+  }
 
   const auto started = std::chrono::steady_clock::now();
   warta::Reader reader(in.files, in.ingest);
@@ -179,7 +208,8 @@ int Extract(const std::vector<std::string>& args, const char* argv0) {
   std::map<std::string, uint64_t> warning_kinds;
   while (reader.Next(&doc)) {
     in.pipeline->Process(&doc);
-    writer.Write(doc);
+    for (auto& writer : writers)
+      if (warta::Status s = writer->Write(doc); !s.ok()) throw Failure{s.message(), kExitRecordErrors};
     ++articles;
     if (!doc.error.empty()) {
       ++errors;
@@ -188,7 +218,8 @@ int Extract(const std::vector<std::string>& args, const char* argv0) {
     warnings += doc.warnings.size();
     for (const warta::Warning& w : doc.warnings) ++warning_kinds[w.kind];
   }
-  if (warta::Status s = writer.Close(); !s.ok()) throw Failure{s.message(), kExitRecordErrors};
+  for (auto& writer : writers)
+    if (warta::Status s = writer->Close(); !s.ok()) throw Failure{s.message(), kExitRecordErrors};
 
   if (!vm.count("quiet")) {
     const double seconds =

@@ -1,5 +1,7 @@
 #include "output/output.h"
 
+#include "output/writers.h"
+
 #include <cerrno>
 #include <cmath>
 #include <cstring>
@@ -68,37 +70,69 @@ Json ToJson(const Document& doc) {
   return j;
 }
 
-JsonlWriter::~JsonlWriter() {
-  if (owned_ && file_) std::fclose(file_);
-}
+namespace {
 
-Status JsonlWriter::Open(const std::string& path) {
-  path_ = path.empty() || path == "-" ? "standard output" : path;
-  if (path.empty() || path == "-") {
-    file_ = stdout;
+// Standard output or a file; write errors surface at Close.
+class JsonlWriter : public RecordWriter {
+ public:
+  ~JsonlWriter() override {
+    if (owned_ && file_) std::fclose(file_);
+  }
+
+  Status Open(const std::string& path) {
+    path_ = path.empty() || path == "-" ? "standard output" : path;
+    if (path.empty() || path == "-") {
+      file_ = stdout;
+      return {};
+    }
+    file_ = std::fopen(path.c_str(), "wb");
+    if (!file_) return Status::Error(path + ": cannot write: " + std::strerror(errno));
+    owned_ = true;
     return {};
   }
-  file_ = std::fopen(path.c_str(), "wb");
-  if (!file_) return Status::Error(path + ": cannot write: " + std::strerror(errno));
-  owned_ = true;
-  return {};
-}
 
-void JsonlWriter::Write(const Document& doc) {
-  // Invalid UTF-8 cannot reach here (ingest repairs it); replace defensively.
-  line_ = ToJson(doc).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-  line_.push_back('\n');
-  std::fwrite(line_.data(), 1, line_.size(), file_);
-}
+  Status Write(const Document& doc) override {
+    // Invalid UTF-8 cannot reach here (ingest repairs it); replace defensively.
+    line_ = ToJson(doc).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    line_.push_back('\n');
+    if (std::fwrite(line_.data(), 1, line_.size(), file_) != line_.size())
+      return Status::Error(path_ + ": write failed: " + std::strerror(errno));
+    return {};
+  }
 
-Status JsonlWriter::Close() {
-  if (!file_) return {};
-  bool failed = std::fflush(file_) != 0 || std::ferror(file_);
-  const int err = errno;
-  if (owned_) failed = std::fclose(file_) != 0 || failed;
-  file_ = nullptr;
-  if (failed) return Status::Error(path_ + ": write failed: " + std::strerror(err));
-  return {};
+  Status Close() override {
+    if (!file_) return {};
+    bool failed = std::fflush(file_) != 0 || std::ferror(file_);
+    const int err = errno;
+    if (owned_) failed = std::fclose(file_) != 0 || failed;
+    file_ = nullptr;
+    if (failed) return Status::Error(path_ + ": write failed: " + std::strerror(err));
+    return {};
+  }
+
+ private:
+  std::FILE* file_ = nullptr;
+  std::string path_;
+  bool owned_ = false;
+  std::string line_;
+};
+
+}  // namespace
+
+Status OpenWriter(OutputFormat format, const std::string& path, std::unique_ptr<RecordWriter>* out) {
+  switch (format) {
+    case OutputFormat::kJsonl: {
+      auto writer = std::make_unique<JsonlWriter>();
+      if (Status s = writer->Open(path); !s.ok()) return s;
+      *out = std::move(writer);
+      return {};
+    }
+    case OutputFormat::kCsv:
+      return OpenCsvWriter(path, out);
+    case OutputFormat::kSqlite:
+      return OpenSqliteWriter(path, out);
+  }
+  return Status::Error("unknown output format");
 }
 
 }  // namespace warta

@@ -1,12 +1,13 @@
-// output: writes Documents as records of ../shared/spec/output.md.
+// output: writes Documents as JSONL records (../shared/spec/output.md), CSV
+// tables and an SQLite dataset.
 //
-//   warta::JsonlWriter out;
-//   if (auto s = out.Open("out.jsonl"); !s.ok()) ...   // "" or "-": standard output
-//   out.Write(doc);
-//   if (auto s = out.Close(); !s.ok()) ...              // a failed write shows here
+//   std::unique_ptr<warta::RecordWriter> out;
+//   if (auto s = warta::OpenWriter(warta::OutputFormat::kSqlite, "awards.sqlite", &out); !s.ok()) ...
+//   if (auto s = out->Write(doc); !s.ok()) ...   // stop: the destination failed
+//   if (auto s = out->Close(); !s.ok()) ...      // SQLite: nothing is committed unless this succeeds
 #pragma once
 
-#include <cstdio>
+#include <memory>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -19,22 +20,18 @@ namespace warta {
 // The output record of one document, fields in the order of the spec.
 nlohmann::ordered_json ToJson(const Document& doc);
 
-class JsonlWriter {
+enum class OutputFormat { kJsonl, kCsv, kSqlite };
+
+class RecordWriter {
  public:
-  JsonlWriter() = default;
-  ~JsonlWriter();
-  JsonlWriter(const JsonlWriter&) = delete;
-  JsonlWriter& operator=(const JsonlWriter&) = delete;
-
-  Status Open(const std::string& path);
-  void Write(const Document& doc);
-  Status Close();
-
- private:
-  std::FILE* file_ = nullptr;
-  std::string path_;
-  bool owned_ = false;
-  std::string line_;
+  virtual ~RecordWriter() = default;
+  virtual Status Write(const Document& doc) = 0;
+  virtual Status Close() = 0;
 };
+
+// Opens a writer. `path`: the JSONL file ("" or "-": standard output), the
+// prefix of the CSV files (PREFIX.entities.csv, PREFIX.awards.csv), or the
+// SQLite database (created, or updated in place).
+Status OpenWriter(OutputFormat format, const std::string& path, std::unique_ptr<RecordWriter>* out);
 
 }  // namespace warta
