@@ -11,12 +11,14 @@
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <thread>
 
 #include <boost/program_options.hpp>
 
 #include "eval/eval.h"
 #include "ingest/ingest.h"
 #include "output/output.h"
+#include "pipeline/batch.h"
 #include "pipeline/pipeline.h"
 
 namespace po = boost::program_options;
@@ -166,7 +168,9 @@ int Extract(const std::vector<std::string>& args, const char* argv0) {
        "jsonl: the file (default: standard output); csv: the prefix of PREFIX.entities.csv and "
        "PREFIX.awards.csv (default: warta); sqlite: the database (default: warta.sqlite). With several "
        "formats, the base name: BASE.jsonl, BASE.entities.csv, BASE.awards.csv, BASE.sqlite")
-      ("quiet,q", "no summary on standard error");
+      ("threads,j", po::value<int>()->default_value(0), "worker threads (0: one per core)")
+      ("shard", po::value<std::string>(), "K/N: process only records K, K+N, K+2N, ... (1-based) of the input")
+      ("quiet,q", "no progress or summary on standard error");
   options.add(InputOptions());
   po::variables_map vm = Parse(args, options, "input");
   if (vm.count("help")) {
@@ -201,36 +205,76 @@ int Extract(const std::vector<std::string>& args, const char* argv0) {
       throw Failure{s.message(), kExitUsage};
   }
 
-  const auto started = std::chrono::steady_clock::now();
-  warta::Reader reader(in.files, in.ingest);
-  warta::Document doc;
-  uint64_t articles = 0, errors = 0, warnings = 0;
-  std::map<std::string, uint64_t> warning_kinds;
-  while (reader.Next(&doc)) {
-    in.pipeline->Process(&doc);
-    for (auto& writer : writers)
-      if (warta::Status s = writer->Write(doc); !s.ok()) throw Failure{s.message(), kExitRecordErrors};
-    ++articles;
-    if (!doc.error.empty()) {
-      ++errors;
-      if (!vm.count("quiet")) std::cerr << "warta: error: " << doc.error << "\n";
-    }
-    warnings += doc.warnings.size();
-    for (const warta::Warning& w : doc.warnings) ++warning_kinds[w.kind];
+  warta::BatchOptions batch;
+  batch.threads = vm["threads"].as<int>();
+  if (batch.threads <= 0) batch.threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  if (vm.count("shard")) {
+    const std::string shard = vm["shard"].as<std::string>();
+    unsigned k = 0, n = 0;
+    char slash = 0;
+    std::istringstream parse(shard);
+    if (!(parse >> k >> slash >> n) || slash != '/' || n == 0 || k == 0 || k > n || !parse.eof())
+      throw Failure{"--shard must be K/N with 1 <= K <= N, not \"" + shard + "\"", kExitUsage};
+    batch.shard_index = k - 1;
+    batch.shard_count = n;
   }
+  const bool quiet = vm.count("quiet") > 0;
+  const auto started = std::chrono::steady_clock::now();
+  auto seconds_since_start = [&] {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  };
+  // Progress on a terminal only: articles, MB, articles/s, and an ETA when
+  // the input size is known (plain files).
+  uint64_t total_bytes = 0;
+  for (const std::string& f : in.files) {
+    std::error_code ec;
+    if (f == "-" || (f.size() > 3 && f.compare(f.size() - 3, 3, ".gz") == 0)) {
+      total_bytes = 0;
+      break;
+    }
+    total_bytes += fs::file_size(f, ec);
+  }
+  if (!quiet && isatty(2)) {
+    batch.progress = [&](uint64_t articles, uint64_t bytes) {
+      const double t = seconds_since_start();
+      std::fprintf(stderr, "\rwarta: %llu articles, %.1f MB, %.0f articles/s", static_cast<unsigned long long>(articles),
+                   bytes / 1e6, t > 0 ? articles / t : 0.0);
+      if (total_bytes > 0 && bytes > 0) std::fprintf(stderr, ", ETA %.0f s ", t * (double(total_bytes) / bytes - 1));
+      std::fflush(stderr);
+    };
+  }
+
+  warta::Reader reader(in.files, in.ingest);
+  warta::BatchCounts counts;
+  std::map<std::string, uint64_t> warning_kinds;
+  const warta::Status run = warta::RunBatch(
+      reader, *in.pipeline, batch,
+      [&](const warta::Document& doc) {
+        if (!doc.error.empty() && !quiet) std::cerr << (batch.progress ? "\n" : "") << "warta: error: " << doc.error << "\n";
+        for (auto& writer : writers)
+          if (warta::Status s = writer->Write(doc); !s.ok()) return s;
+        return warta::Status();
+      },
+      &counts, &warning_kinds);
+  if (batch.progress) std::fprintf(stderr, "\n");
+  if (!run.ok()) throw Failure{run.message(), kExitRecordErrors};
   for (auto& writer : writers)
     if (warta::Status s = writer->Close(); !s.ok()) throw Failure{s.message(), kExitRecordErrors};
 
-  if (!vm.count("quiet")) {
-    const double seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  if (!quiet) {
+    const double seconds = seconds_since_start();
     const double mb = reader.bytes_read() / 1e6;
-    std::fprintf(stderr, "warta: %llu articles, %llu errors, %llu warnings, %.2f s, %.1f MB/s\n",
-                 static_cast<unsigned long long>(articles), static_cast<unsigned long long>(errors),
-                 static_cast<unsigned long long>(warnings), seconds, seconds > 0 ? mb / seconds : 0.0);
+    std::fprintf(stderr, "warta: %llu articles, %llu errors, %llu warnings, %.2f s, %.1f MB/s",
+                 static_cast<unsigned long long>(counts.written), static_cast<unsigned long long>(counts.errors),
+                 static_cast<unsigned long long>(counts.warnings), seconds, seconds > 0 ? mb / seconds : 0.0);
+    if (batch.shard_count > 1)
+      std::fprintf(stderr, ", shard %u/%u of %llu records", batch.shard_index + 1, batch.shard_count,
+                   static_cast<unsigned long long>(counts.read));
+    std::fprintf(stderr, "\n");
     for (const auto& [kind, n] : warning_kinds)
       std::fprintf(stderr, "warta:   warning %s: %llu\n", kind.c_str(), static_cast<unsigned long long>(n));
   }
+  const uint64_t errors = counts.errors;
   return errors > 0 ? kExitRecordErrors : kExitOk;
 }
 
