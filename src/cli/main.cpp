@@ -16,6 +16,7 @@
 #include <boost/program_options.hpp>
 
 #include "eval/eval.h"
+#include "extract/gazetteer_tools.h"
 #include "ingest/ingest.h"
 #include "output/output.h"
 #include "pipeline/batch.h"
@@ -37,7 +38,11 @@ Usage:
   warta eval --gold GOLD.jsonl [--min T] [--json] INPUT...
                                      score output (warta's JSONL) or articles
                                      (extracted on the fly) against gold
-  warta rules check [--rules DIR]    load and validate every rule file
+  warta rules check [--rules DIR]    load and validate every rule file, and list
+                                     gazetteer phrases that name two entries
+  warta rules import-regions LIST    a rules/regions.tsv for an official region
+                                     list (code, level, name, parent), keeping
+                                     our aliases; writes to standard output
   warta --version | --help
 
 INPUT is a text file (one article; id = file name), a JSONL file (one article
@@ -353,18 +358,33 @@ int Eval(const std::vector<std::string>& args, const char* argv0) {
   return failed.empty() ? kExitOk : kExitRecordErrors;
 }
 
-int RulesCheck(const std::vector<std::string>& args, const char* argv0) {
-  po::options_description options("rules check options");
+int Rules(const std::vector<std::string>& args, const char* argv0) {
+  po::options_description options("rules options");
   options.add_options()("help,h", "show this help")("rules", po::value<std::string>(), "rules folder");
   po::variables_map vm = Parse(args, options, "what");
   const auto what = vm.count("what") ? vm["what"].as<std::vector<std::string>>() : std::vector<std::string>();
-  if (vm.count("help") || what != std::vector<std::string>{"check"}) {
-    std::cout << "Usage: warta rules check [--rules DIR]\n\n" << options;
+  const bool check = what == std::vector<std::string>{"check"};
+  const bool import = what.size() == 2 && what[0] == "import-regions";
+  if (vm.count("help") || (!check && !import)) {
+    std::cout << "Usage: warta rules check [--rules DIR]\n       warta rules import-regions LIST.tsv [--rules DIR]\n\n"
+              << options;
     return vm.count("help") ? kExitOk : kExitUsage;
   }
   const std::string dir = vm.count("rules") ? vm["rules"].as<std::string>() : DefaultRulesDir(argv0);
+  if (import) {
+    std::vector<std::string> dropped;
+    if (warta::Status s = warta::ImportRegions(warta::RulesDir(dir), what[1], std::cout, &dropped); !s.ok())
+      throw Failure{s.message(), kExitUsage};
+    for (const std::string& code : dropped) std::cerr << "warta: region " << code << " is not in the new list; dropped\n";
+    return kExitOk;
+  }
   LoadPipeline(dir);
-  std::cout << "rules in " << dir << ": ok\n";
+  std::vector<std::string> findings;
+  size_t conflicts = 0;
+  if (warta::Status s = warta::CheckGazetteers(warta::RulesDir(dir), &findings, &conflicts); !s.ok())
+    throw Failure{s.message(), kExitUsage};
+  for (const std::string& f : findings) std::cout << f << "\n";
+  std::cout << "rules in " << dir << ": loaded; " << conflicts << " conflict(s)\n";
   return kExitOk;
 }
 
@@ -386,7 +406,7 @@ int main(int argc, char** argv) {
     if (command == "extract") return Extract(args, argv[0]);
     if (command == "show") return Show(args, argv[0]);
     if (command == "eval") return Eval(args, argv[0]);
-    if (command == "rules") return RulesCheck(args, argv[0]);
+    if (command == "rules") return Rules(args, argv[0]);
     throw Failure{"unknown command \"" + command + "\" (see warta --help)", kExitUsage};
   } catch (const Failure& f) {
     std::cerr << "warta: " << f.message << "\n";

@@ -1,0 +1,118 @@
+#include "extract/gazetteer_tools.h"
+
+#include <algorithm>
+#include <map>
+#include <ostream>
+#include <set>
+
+#include "core/calendar.h"
+
+namespace warta {
+namespace {
+
+std::string Key(std::string_view phrase) {
+  std::string folded = FoldCase(phrase), key;
+  for (char c : folded) {
+    const bool word = std::isalnum(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) & 0x80);
+    if (word) key.push_back(c);
+    else if (!key.empty() && key.back() != ' ') key.push_back(' ');
+  }
+  while (!key.empty() && key.back() == ' ') key.pop_back();
+  return key;
+}
+
+// Phrases of a '|' list; former names ("Name@1945-2009") are marked so, as the
+// matcher prefers any current name over them.
+void AddPhrases(std::string_view field, const std::string& owner, std::map<std::string, std::set<std::string>>* phrases) {
+  for (size_t pos = 0; pos <= field.size();) {
+    size_t bar = field.find('|', pos);
+    if (bar == std::string_view::npos) bar = field.size();
+    std::string_view item = field.substr(pos, bar - pos);
+    const size_t at = item.rfind('@');
+    if (at != std::string_view::npos) item = item.substr(0, at);
+    if (!item.empty()) (*phrases)[Key(item)].insert(at == std::string_view::npos ? owner : owner + " [former name]");
+    pos = bar + 1;
+  }
+}
+
+}  // namespace
+
+Status CheckGazetteers(const RulesDir& rules, std::vector<std::string>* findings, size_t* conflicts) {
+  *conflicts = 0;
+  std::map<std::string, std::set<std::string>> regions, bodies, titles;
+  Status s = ForEachTsvRow(rules.Path("regions.tsv"), RulesDir::Display("regions.tsv"), 4,
+                           [&](int line, const std::vector<std::string_view>& f) {
+                             const std::string owner = std::string(f[2]) + " (" + std::string(f[0]) + ", line " +
+                                                       std::to_string(line) + ")";
+                             std::string short_name(f[2]);
+                             for (std::string_view prefix : {"Kabupaten Administrasi ", "Kota Administrasi ", "Kabupaten ", "Kota "})
+                               if (short_name.rfind(prefix, 0) == 0) {
+                                 short_name = short_name.substr(prefix.size());
+                                 break;
+                               }
+                             regions[Key(short_name)].insert(owner);
+                             AddPhrases(f.size() > 4 ? f[4] : std::string_view(), owner, &regions);
+                             return Status();
+                           });
+  if (!s.ok()) return s;
+  for (auto [file, columns, table] : {std::tuple<const char*, std::vector<int>, std::map<std::string, std::set<std::string>>*>{
+                                          "agencies.tsv", {0, 2, 3, 4}, &bodies},
+                                      {"awards.tsv", {0, 2}, &titles}}) {
+    s = ForEachTsvRow(rules.Path(file), RulesDir::Display(file), 2, [&](int line, const std::vector<std::string_view>& f) {
+      const std::string owner = std::string(f[0]) + " (line " + std::to_string(line) + ")";
+      for (int c : columns)
+        if (static_cast<size_t>(c) < f.size()) AddPhrases(f[c], owner, table);
+      return Status();
+    });
+    if (!s.ok()) return s;
+  }
+  auto report = [&](const char* what, const std::map<std::string, std::set<std::string>>& table, bool may_conflict) {
+    for (const auto& [phrase, owners] : table) {
+      if (owners.size() < 2) continue;
+      const size_t current = std::count_if(owners.begin(), owners.end(), [](const std::string& o) {
+        return o.find("[former name]") == std::string::npos;
+      });
+      const bool conflict = may_conflict && current > 1;
+      std::string line = std::string(conflict ? "conflict: " : "note: ") + what + " \"" + phrase + "\" names";
+      for (const std::string& o : owners) line += " " + o + ";";
+      line.pop_back();
+      if (!may_conflict) line += " (resolved by bare_name_levels)";
+      else if (!conflict) line += " (resolved: current names come before former ones)";
+      findings->push_back(line);
+      *conflicts += conflict;
+    }
+  };
+  report("body", bodies, true);
+  report("title", titles, true);
+  report("region", regions, false);
+  return {};
+}
+
+Status ImportRegions(const RulesDir& rules, const std::string& official, std::ostream& out,
+                     std::vector<std::string>* dropped) {
+  std::map<std::string, std::string> aliases;  // code -> our aliases
+  Status s = ForEachTsvRow(rules.Path("regions.tsv"), RulesDir::Display("regions.tsv"), 4,
+                           [&](int, const std::vector<std::string_view>& f) {
+                             aliases[std::string(f[0])] = f.size() > 4 ? std::string(f[4]) : "";
+                             return Status();
+                           });
+  if (!s.ok()) return s;
+  out << "# code\tlevel\tname\tparent\taliases  -- Kemendagri codes; aliases are '|'-separated extra forms\n";
+  std::set<std::string> seen;
+  s = ForEachTsvRow(official, official, 3, [&](int line, const std::vector<std::string_view>& f) {
+    if (line == 1 && f[0] == "code") return Status();  // header
+    const std::string code(f[0]), level(f[1]);
+    if (level != "province" && level != "regency" && level != "city")
+      return Status::Error("level must be province, regency or city, not \"" + level + "\"");
+    if (!seen.insert(code).second) return Status::Error("duplicate code " + code);
+    out << code << '\t' << level << '\t' << f[2] << '\t' << (f.size() > 3 ? f[3] : std::string_view()) << '\t'
+        << aliases[code] << '\n';
+    return Status();
+  });
+  if (!s.ok()) return s;
+  for (const auto& [code, unused] : aliases)
+    if (!seen.count(code)) dropped->push_back(code);
+  return {};
+}
+
+}  // namespace warta
