@@ -31,7 +31,7 @@ TEST(GazetteerToolsTest, ShippedGazetteersHaveNoConflicts) {
 
 TEST(GazetteerToolsTest, AnAcronymOfTwoBodiesIsAConflict) {
   const std::string dir = RulesCopy("warta_tools_conflict");
-  std::ofstream(dir + "/agencies.tsv", std::ios::app) << "Badan Pengelola Keuangan Haji\tagency\tBPK\t\t\n";
+  std::ofstream(dir + "/agencies.tsv", std::ios::app) << "Badan Pembina Kesenian Daerah\tagency\tBPK\t\t\n";
   std::vector<std::string> findings;
   size_t conflicts = 0;
   ASSERT_TRUE(CheckGazetteers(RulesDir(dir), &findings, &conflicts).ok());
