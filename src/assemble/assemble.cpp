@@ -13,17 +13,23 @@ namespace {
 struct PhraseList {
   std::vector<std::string> phrases;  // lower case
 
-  // Byte offsets in `lower` where a phrase starts as whole words.
-  std::vector<size_t> Find(const std::string& lower) const {
-    std::vector<size_t> at;
+  // [begin, end) byte ranges in `lower` where a phrase stands as whole words, in order.
+  std::vector<std::pair<size_t, size_t>> Spans(const std::string& lower) const {
+    std::vector<std::pair<size_t, size_t>> spans;
     for (const std::string& p : phrases)
       for (size_t pos = lower.find(p); pos != std::string::npos; pos = lower.find(p, pos + 1)) {
         const bool starts = pos == 0 || !std::isalnum(static_cast<unsigned char>(lower[pos - 1]));
         const size_t end = pos + p.size();
         const bool ends = end == lower.size() || !std::isalnum(static_cast<unsigned char>(lower[end]));
-        if (starts && ends) at.push_back(pos);
+        if (starts && ends) spans.emplace_back(pos, end);
       }
-    std::sort(at.begin(), at.end());
+    std::sort(spans.begin(), spans.end());
+    return spans;
+  }
+  // Where the phrases start.
+  std::vector<size_t> Find(const std::string& lower) const {
+    std::vector<size_t> at;
+    for (const auto& [begin, end] : Spans(lower)) at.push_back(begin);
     return at;
   }
   bool In(const std::string& lower) const { return !Find(lower).empty(); }
@@ -62,7 +68,8 @@ std::optional<int> YearAfter(const Document& doc, uint32_t from, uint32_t to) {
 
 struct Assembler::Rules {
   PhraseList receive, recipient_after, organizer_after, refers_back, refers_to_two, refers_to_three, lists_after,
-      place_not_after, subject_not_after, award_words, reporting, give, place_after, not_place_after, ceremony;
+      place_not_after, subject_not_after, award_words, reporting, give, place_after, not_place_after, ceremony,
+      unit_words, innovation_words, innovation_list_after;
   std::map<std::string, std::string> default_organizer;  // award -> organizer
   std::string government[3];                              // province, regency, city: "... {X}"
 };
@@ -77,7 +84,8 @@ Status Assembler::Load(const RulesDir& dir, std::unique_ptr<Assembler>* out) {
   if (Status s = ReadToml(dir.Path("records.toml"), display, &table); !s.ok()) return s;
   if (Status s = CheckKeys(table, {"receive", "recipient_after", "organizer_after", "refers_back", "refers_to_two",
                                    "refers_to_three", "lists_after", "place_not_after", "subject_not_after",
-                                   "award_words", "reporting", "give", "place_after", "not_place_after", "ceremony"},
+                                   "award_words", "reporting", "give", "place_after", "not_place_after", "ceremony",
+                                   "unit_words", "innovation_words", "innovation_list_after"},
                            display);
       !s.ok())
     return s;
@@ -89,7 +97,9 @@ Status Assembler::Load(const RulesDir& dir, std::unique_ptr<Assembler>* out) {
                            {"subject_not_after", &rules->subject_not_after}, {"award_words", &rules->award_words},
                            {"reporting", &rules->reporting}, {"give", &rules->give},
                            {"place_after", &rules->place_after}, {"not_place_after", &rules->not_place_after},
-                           {"ceremony", &rules->ceremony}})
+                           {"ceremony", &rules->ceremony}, {"unit_words", &rules->unit_words},
+                           {"innovation_words", &rules->innovation_words},
+                           {"innovation_list_after", &rules->innovation_list_after}})
     if (Status s = ReadPhrases(table, key, display, list); !s.ok()) return s;
 
   if (Status s = ForEachTsvRow(dir.Path("awards.tsv"), RulesDir::Display("awards.tsv"), 2,
@@ -262,17 +272,62 @@ std::vector<std::string> Assembler::Recipients(const Document& doc, size_t k, co
   return names;
 }
 
+void Assembler::AddUnitsAndInnovations(const Document& doc, const Range& s, const std::vector<size_t>& records,
+                                       bool units, std::vector<AwardRecord>* built) const {
+  const Rules& r = *rules_;
+  if (records.empty()) return;
+  const std::string lower = Lower(doc.Slice(s));
+  // "capaian dari tiga unit kerja, yakni A, B, serta C": the units credited.
+  const std::vector<size_t> list_at = r.lists_after.Find(lower);
+  const std::vector<size_t> unit_at = r.unit_words.Find(lower);
+  if (units && !list_at.empty() && !unit_at.empty() && unit_at.front() < list_at.front()) {
+    for (const Entity& e : doc.entities) {
+      if (e.type != EntityType::kAgency || !Inside(e.range, s) || e.range.begin < s.begin + list_at.front()) continue;
+      // A body that received an award itself is a recipient, not a unit.
+      const bool recipient = std::any_of(built->begin(), built->end(), [&](const AwardRecord& a) { return a.recipient == e.value; });
+      if (recipient) continue;
+      for (size_t i : records) {
+        AwardRecord& rec = (*built)[i];
+        if (std::find(rec.units.begin(), rec.units.end(), e.value) == rec.units.end()) rec.units.push_back(e.value);
+      }
+    }
+  }
+  // "inovasi ... antara lain A, B dan C", "inovasi yang disebut A atau ...":
+  // the capitalised names after the marker.
+  if (!r.innovation_words.In(lower)) return;
+  const auto markers = r.innovation_list_after.Spans(lower);
+  if (markers.empty()) return;
+  std::string_view rest = doc.Slice({s.begin + static_cast<uint32_t>(markers.front().second), s.end});
+  rest = rest.substr(0, rest.find_first_of(".;(\"“”"));
+  if (const size_t atau = rest.find(" atau "); atau != std::string_view::npos) rest = rest.substr(0, atau);
+  std::string text(rest);
+  for (std::string_view joint : {", serta ", ", dan ", " serta ", " dan "})
+    for (size_t p; (p = text.find(joint)) != std::string::npos;) text.replace(p, joint.size(), ", ");
+  std::vector<std::string> names;
+  for (size_t pos = 0; pos <= text.size();) {
+    size_t comma = text.find(',', pos);
+    if (comma == std::string::npos) comma = text.size();
+    std::string name = text.substr(pos, comma - pos);
+    while (!name.empty() && name.front() == ' ') name.erase(0, 1);
+    while (!name.empty() && name.back() == ' ') name.pop_back();
+    if (name.empty() || !std::isupper(static_cast<unsigned char>(name[0])) || name.size() > 80) break;
+    names.push_back(name);
+    pos = comma + 1;
+  }
+  for (size_t i : records)
+    for (const std::string& name : names)
+      if (std::find((*built)[i].innovations.begin(), (*built)[i].innovations.end(), name) == (*built)[i].innovations.end())
+        (*built)[i].innovations.push_back(name);
+}
+
 void Assembler::Process(Document* doc) const {
   const Rules& r = *rules_;
   doc->awards.clear();
   const std::vector<Entity>& entities = doc->entities;
 
-  struct Built {
-    AwardRecord record;
-    bool organizer_from_text = false;
-  };
-  std::vector<Built> built;
+  std::vector<AwardRecord> built;
   std::vector<size_t> last_group;  // records of the latest sentence that made any
+  size_t last_group_sentence = 0;
   const Entity* last_award = nullptr;  // the award mentioned last
   std::map<std::string, std::string> given_by;  // award -> the body that gives it
   std::optional<std::string> ceremony_date, ceremony_place;
@@ -380,22 +435,19 @@ void Assembler::Process(Document* doc) const {
       last_group.clear();
       for (const Entity* award : conferred) {
         for (const std::string& recipient : recipients) {
-          auto same = std::find_if(built.begin(), built.end(), [&](const Built& b) {
-            return b.record.award == award->value && b.record.recipient == recipient;
+          auto same = std::find_if(built.begin(), built.end(), [&](const AwardRecord& b) {
+            return b.award == award->value && b.recipient == recipient;
           });
           if (same == built.end()) {
             built.push_back({});
             same = built.end() - 1;
-            same->record.award = award->value;
-            same->record.recipient = recipient;
+            same->award = award->value;
+            same->recipient = recipient;
           }
-          AwardRecord& rec = same->record;
+          AwardRecord& rec = *same;
           if (!rec.year && award->year) rec.year = award->year;
           if (!rec.year) rec.year = YearAfter(*doc, award->range.end, s.end);
-          if (!rec.organizer && organizer && organizer->value != recipient) {
-            rec.organizer = organizer->value;
-            same->organizer_from_text = true;
-          }
+          if (!rec.organizer && organizer && organizer->value != recipient) rec.organizer = organizer->value;
           if (!rec.date && !dates.empty()) rec.date = dates.front()->value;
           if (!rec.location && location) rec.location = location->value;
           rec.evidence.push_back(evidence(s));
@@ -404,13 +456,26 @@ void Assembler::Process(Document* doc) const {
         }
       }
       if (!awards.empty()) last_award = awards.back();
+      last_group_sentence = k;
+      AddUnitsAndInnovations(*doc, s, last_group, true, &built);
       continue;
     }
     if (!awards.empty()) last_award = awards.back();
+    // Units are named right after the award or where a sentence refers back
+    // to it; innovations also where a sentence names the recipient or a unit.
+    const bool names_member = std::any_of(entities.begin(), entities.end(), [&](const Entity& e) {
+      return e.type == EntityType::kAgency && Inside(e.range, s) &&
+             std::any_of(last_group.begin(), last_group.end(), [&](size_t i) {
+               const AwardRecord& rec = built[i];
+               return e.value == rec.recipient || std::find(rec.units.begin(), rec.units.end(), e.value) != rec.units.end();
+             });
+    });
+    const bool about_award = k <= last_group_sentence + 2 || r.refers_back.In(lower);
+    if (about_award || names_member) AddUnitsAndInnovations(*doc, s, last_group, about_award, &built);
 
     // A sentence that refers back fills what the latest records lack.
     const bool mentions_known_award = std::any_of(awards.begin(), awards.end(), [&](const Entity* a) {
-      return std::any_of(last_group.begin(), last_group.end(), [&](size_t i) { return built[i].record.award == a->value; });
+      return std::any_of(last_group.begin(), last_group.end(), [&](size_t i) { return built[i].award == a->value; });
     });
     if (last_group.empty() || !(r.refers_back.In(lower) || mentions_known_award)) continue;
     size_t how_many = last_group.size();
@@ -420,11 +485,8 @@ void Assembler::Process(Document* doc) const {
     for (size_t i = built.size(); i > 0 && targets.size() < how_many; --i) targets.insert(targets.begin(), i - 1);
     if (how_many == last_group.size()) targets = last_group;
     for (size_t i : targets) {
-      AwardRecord& rec = built[i].record;
-      if (!rec.organizer && organizer) {
-        rec.organizer = organizer->value;
-        built[i].organizer_from_text = true;
-      }
+      AwardRecord& rec = built[i];
+      if (!rec.organizer && organizer) rec.organizer = organizer->value;
       if (!rec.date && !dates.empty()) rec.date = dates.front()->value;
       if (!rec.location && location) rec.location = location->value;
       rec.evidence.push_back(evidence(s));
@@ -432,8 +494,7 @@ void Assembler::Process(Document* doc) const {
   }
 
   const std::optional<std::string>& published = doc->published;
-  for (Built& b : built) {
-    AwardRecord& rec = b.record;
+  for (AwardRecord& rec : built) {
     if (!rec.organizer) {
       if (auto giver = given_by.find(rec.award); giver != given_by.end()) rec.organizer = giver->second;
     }

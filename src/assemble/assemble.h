@@ -37,6 +37,10 @@ class Assembler {
   // Who receives what sentence `k` of `body` confers with its verb at `verb`.
   std::vector<std::string> Recipients(const Document& doc, size_t k, const std::vector<const Sentence*>& body,
                                       uint32_t verb) const;
+  // Named innovations, and units where `units`, that sentence `s` credits
+  // to `records` of `built`.
+  void AddUnitsAndInnovations(const Document& doc, const Range& s, const std::vector<size_t>& records, bool units,
+                              std::vector<AwardRecord>* built) const;
   // A body's name, or the government of a region named as a recipient.
   std::string RecipientName(const Document& doc, const Entity& e) const;
   std::unique_ptr<Rules> rules_;

@@ -95,6 +95,18 @@ TEST_F(AssembleTest, NoRecordWithoutAConferral) {
   }
 }
 
+TEST_F(AssembleTest, UnitsAndInnovationsOfARecord) {
+  Document doc = Run(
+      "Kementerian Perindustrian meraih penghargaan Top 99 Inovasi Pelayanan Publik 2017.\n\n"
+      "Prestasi tersebut merupakan capaian dari dua unit kerja, yakni Biro Hukum dan Organisasi Kemenperin serta "
+      "Balai Besar Keramik.\n\n"
+      "Cuaca di Jakarta cerah.\n\nHarga cabai naik.\n\n"
+      "Unit kerja Biro Hukum dan Organisasi menerapkan inovasi yang disebut Ratu Bestari atau budaya kerja 5K.");
+  ASSERT_EQ(doc.awards.size(), 1u);
+  EXPECT_EQ(doc.awards[0].units, (std::vector<std::string>{"Biro Hukum dan Organisasi", "Balai Besar Keramik"}));
+  EXPECT_EQ(doc.awards[0].innovations, std::vector<std::string>{"Ratu Bestari"});
+}
+
 TEST_F(AssembleTest, EvidenceIsTheSentencesUsedInOriginalOffsets) {
   Document doc = Run("Pemerintah Kabupaten Sleman meraih Opini WTP dari BPK. Cuaca cerah.\n\n"
                      "Penghargaan diserahkan di Kota Yogyakarta, Rabu (24/5/2023).");
