@@ -9,6 +9,7 @@
 #include <vector>
 
 #include <re2/re2.h>
+#include <re2/set.h>
 
 #include "core/calendar.h"
 #include "core/rules_file.h"
@@ -30,6 +31,9 @@ std::string ExpandNamePlaceholders(std::string pattern, const Calendar& calendar
 // Every pattern needs a month (month, mname, or a and b) and a day or a year.
 Status LoadDatePatterns(const toml::table& file, std::string_view key, const std::string& display,
                         const Calendar& calendar, std::vector<DatePattern>* out);
+
+// An RE2::Set of the patterns, in order: which of them can match a text.
+Status CompileSet(const std::vector<DatePattern>& patterns, std::unique_ptr<RE2::Set>* out);
 
 // Value of a run of ASCII digits.
 int ParseDigits(std::string_view digits);

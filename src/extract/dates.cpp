@@ -42,6 +42,7 @@ std::optional<CivilDate> ParseIso(const std::optional<std::string>& iso) {
 struct DateFinder::Rules {
   const Calendar* calendar = nullptr;
   std::vector<DatePattern> patterns;
+  std::unique_ptr<RE2::Set> any;  // which patterns can match a paragraph: one pass instead of one per pattern
   std::vector<std::pair<std::string, int>> relative;  // folded word, offset in days
   std::unique_ptr<RE2> relative_re, article_year;
   std::string display;
@@ -60,6 +61,7 @@ Status DateFinder::Load(const RulesDir& dir, const Calendar& calendar, std::uniq
   if (Status s = CheckKeys(table, {"names", "published", "date", "relative", "article_year"}, display); !s.ok())
     return s;
   if (Status s = LoadDatePatterns(table, "date", display, calendar, &rules->patterns); !s.ok()) return s;
+  if (Status s = CompileSet(rules->patterns, &rules->any); !s.ok()) return Status::Error(display + ": " + s.message());
 
   RE2::Options options;
   options.set_log_errors(false);
@@ -90,9 +92,14 @@ void DateFinder::Find(const std::vector<Range>& ranges, Document* doc, std::vect
   std::vector<Mention> mentions;
   std::map<int, int> year_counts;
   std::vector<re2::StringPiece> groups;
+  std::vector<int> candidates;
   for (const Range& range : ranges) {
     const std::string_view text = doc->Slice(range);
-    for (const DatePattern& p : rules_->patterns) {
+    candidates.clear();
+    rules_->any->Match(text, &candidates);
+    std::sort(candidates.begin(), candidates.end());  // rule order decides ties
+    for (int id : candidates) {
+      const DatePattern& p = rules_->patterns[id];
       groups.assign(p.re->NumberOfCapturingGroups() + 1, {});
       for (size_t pos = 0; pos < text.size();) {
         if (!p.re->Match(text, pos, text.size(), RE2::UNANCHORED, groups.data(), static_cast<int>(groups.size())))

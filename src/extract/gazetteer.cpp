@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include <re2/re2.h>
+#include <re2/set.h>
 
 #include "core/calendar.h"
 
@@ -135,6 +136,8 @@ struct Gazetteer::Data {
   std::set<std::string> position_words;   // folded last words of positions
   std::vector<UnitRule> units;
   std::vector<TitleRule> titles_by_pattern;
+  // Which unit and title patterns can match a paragraph, in one pass each.
+  std::unique_ptr<RE2::Set> any_unit, any_title;
   std::set<std::string> drop_leading;     // folded words that open a title but are not part of it
   std::unique_ptr<RE2> any_head;          // a unit head starts the text
   std::unique_ptr<RE2> whole_head;        // the text is a unit head and nothing else
@@ -522,6 +525,12 @@ Status Gazetteer::Load(const RulesDir& dir, std::unique_ptr<Gazetteer>* out) {
     heads += (heads.empty() ? "" : "|") + head;
     data->units.push_back(std::move(rule));
   }
+  data->any_unit = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+  data->any_title = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+  for (const UnitRule& unit : data->units) data->any_unit->Add(unit.re->pattern(), nullptr);
+  for (const TitleRule& title : data->titles_by_pattern) data->any_title->Add(title.re->pattern(), nullptr);
+  if (!data->any_unit->Compile() || !data->any_title->Compile())
+    return Status::Error(display + ": unit or title patterns too large to compile together");
   if (heads.empty()) heads = "$^";  // no units: a head that never matches
   if (Status st = CompileRule("^(?:" + heads + ")\\b", options, display + ": unit heads", &data->any_head); !st.ok())
     return st;
@@ -652,9 +661,14 @@ void Gazetteer::Find(const Document& doc, const std::vector<Range>& ranges, std:
     while (keep > from && d.connectors.count(words[keep - 1].folded)) --keep;
     return keep;
   };
+  std::vector<int> candidates;
   for (const Range& range : ranges) {
     const std::string_view text = doc.Slice(range);
-    for (const UnitRule& unit : d.units) {
+    candidates.clear();
+    d.any_unit->Match(text, &candidates);
+    std::sort(candidates.begin(), candidates.end());
+    for (int id : candidates) {
+      const UnitRule& unit = d.units[id];
       re2::StringPiece head, name;
       for (size_t pos = 0; pos < text.size();) {
         re2::StringPiece groups[3];
@@ -720,7 +734,11 @@ void Gazetteer::Find(const Document& doc, const std::vector<Range>& ranges, std:
   const size_t listed_end = out->size();
   for (const Range& range : ranges) {
     const std::string_view text = doc.Slice(range);
-    for (const TitleRule& rule : d.titles_by_pattern) {
+    candidates.clear();
+    d.any_title->Match(text, &candidates);
+    std::sort(candidates.begin(), candidates.end());
+    for (int id : candidates) {
+      const TitleRule& rule = d.titles_by_pattern[id];
       std::vector<re2::StringPiece> groups(rule.re->NumberOfCapturingGroups() + 1);
       for (size_t pos = 0; pos < text.size();) {
         if (!rule.re->Match(text, pos, text.size(), RE2::UNANCHORED, groups.data(), static_cast<int>(groups.size())))
