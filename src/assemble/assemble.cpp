@@ -72,6 +72,7 @@ struct Assembler::Rules {
       unit_words, innovation_words, innovation_list_after;
   std::map<std::string, std::string> default_organizer;  // award -> organizer
   std::string government[3];                              // province, regency, city: "... {X}"
+  std::vector<std::pair<std::string, std::string>> venues;  // lower-case venue -> region name
 };
 
 Assembler::Assembler(std::unique_ptr<Rules> rules) : rules_(std::move(rules)) {}
@@ -105,6 +106,25 @@ Status Assembler::Load(const RulesDir& dir, std::unique_ptr<Assembler>* out) {
   if (Status s = ForEachTsvRow(dir.Path("awards.tsv"), RulesDir::Display("awards.tsv"), 2,
                                [&](int, const std::vector<std::string_view>& f) {
                                  if (!f[1].empty()) rules->default_organizer.emplace(f[0], f[1]);
+                                 return Status();
+                               });
+      !s.ok())
+    return s;
+
+  std::map<std::string, std::string> region_names;  // code -> name
+  if (Status s = ForEachTsvRow(dir.Path("regions.tsv"), RulesDir::Display("regions.tsv"), 3,
+                               [&](int, const std::vector<std::string_view>& f) {
+                                 region_names.emplace(f[0], f[2]);
+                                 return Status();
+                               });
+      !s.ok())
+    return s;
+  if (Status s = ForEachTsvRow(dir.Path("venues.tsv"), RulesDir::Display("venues.tsv"), 2,
+                               [&](int, const std::vector<std::string_view>& f) {
+                                 auto it = region_names.find(std::string(f[1]));
+                                 if (it == region_names.end())
+                                   return Status::Error("no region with code \"" + std::string(f[1]) + "\" in rules/regions.tsv");
+                                 rules->venues.emplace_back(Lower(f[0]), it->second);
                                  return Status();
                                });
       !s.ok())
@@ -145,12 +165,16 @@ std::vector<std::string> Assembler::Recipients(const Document& doc, size_t k, co
                                                uint32_t verb) const {
   const Rules& r = *rules_;
   const Range s = body[k]->range;
-  // Bodies and regions (not regions inside a body's name, not the dateline) in [from, to).
+  // Counts, bodies and regions (not regions inside a body's name, not the
+  // dateline) in [from, to).
   auto candidates = [&](uint32_t from, uint32_t to) {
     std::vector<const Entity*> found;
     for (const Entity& e : doc.entities) {
       if (e.range.begin < from || e.range.end > to) continue;
-      if (e.type == EntityType::kCount && found.empty()) found.push_back(&e);
+      if (e.type == EntityType::kCount) {
+        found.push_back(&e);
+        continue;
+      }
       if (e.type != EntityType::kAgency && e.type != EntityType::kLocation) continue;
       if (doc.dateline && Inside(e.range, *doc.dateline)) continue;
       const bool inside_agency = std::any_of(doc.entities.begin(), doc.entities.end(), [&](const Entity& a) {
@@ -375,6 +399,16 @@ void Assembler::Process(Document* doc) const {
     }
     return nullptr;
   };
+  // ... else a known venue after "di", by its region ("di Istana Negara").
+  auto venue_region = [&](const Range& s) -> std::optional<std::string> {
+    const std::string lower = Lower(doc->Slice(s));
+    for (size_t at : r.place_after.Find(lower))
+      for (const auto& [venue, region] : r.venues) {
+        const size_t v = lower.find(venue, at);
+        if (v != std::string::npos && v <= at + 40) return region;
+      }
+    return std::nullopt;
+  };
   auto evidence = [&](const Range& s) { return Range{doc->map.SpanStart(s.begin), doc->map.SpanEnd(s.end)}; };
 
   std::vector<const Sentence*> body;
@@ -391,7 +425,9 @@ void Assembler::Process(Document* doc) const {
     // The organizer named in this sentence: a body after "oleh", "dari", ...
     const Entity* organizer = body_after(organizer_at, s);
     const std::vector<const Entity*> dates = in_sentence(s, EntityType::kDate);
-    const Entity* location = place(s);
+    const Entity* place_entity = place(s);
+    const std::optional<std::string> location =
+        place_entity ? std::optional<std::string>(place_entity->value) : venue_region(s);
 
     // "Komisi Informasi Provinsi Sumatera Barat menyerahkan Anugerah ...": the
     // giver of an award is its organizer wherever the article uses it.
@@ -407,7 +443,7 @@ void Assembler::Process(Document* doc) const {
     // The ceremony: the first sentence with a date that speaks of an award.
     if (!ceremony_date && !dates.empty() && (!awards.empty() || r.refers_back.In(lower) || r.ceremony.In(lower))) {
       ceremony_date = dates.front()->value;
-      if (location) ceremony_place = location->value;
+      if (location) ceremony_place = location;
     }
 
     std::vector<std::string> recipients;
@@ -449,7 +485,7 @@ void Assembler::Process(Document* doc) const {
           if (!rec.year) rec.year = YearAfter(*doc, award->range.end, s.end);
           if (!rec.organizer && organizer && organizer->value != recipient) rec.organizer = organizer->value;
           if (!rec.date && !dates.empty()) rec.date = dates.front()->value;
-          if (!rec.location && location) rec.location = location->value;
+          if (!rec.location && location) rec.location = location;
           rec.evidence.push_back(evidence(s));
           const size_t index = static_cast<size_t>(same - built.begin());
           if (std::find(last_group.begin(), last_group.end(), index) == last_group.end()) last_group.push_back(index);
@@ -488,7 +524,7 @@ void Assembler::Process(Document* doc) const {
       AwardRecord& rec = built[i];
       if (!rec.organizer && organizer) rec.organizer = organizer->value;
       if (!rec.date && !dates.empty()) rec.date = dates.front()->value;
-      if (!rec.location && location) rec.location = location->value;
+      if (!rec.location && location) rec.location = location;
       rec.evidence.push_back(evidence(s));
     }
   }
@@ -504,7 +540,15 @@ void Assembler::Process(Document* doc) const {
     }
     if (!rec.date) rec.date = ceremony_date;
     if (!rec.location) rec.location = ceremony_place;
-    // The year: of the title, else of the ceremony, else of publication.
+    // The year: of the title, else of the same title with a year elsewhere in
+    // the article ("APE Tahun 2020" ... "meraih APE kategori Utama"), else of
+    // the ceremony, else of publication.
+    if (!rec.year)
+      for (const Entity& e : entities)
+        if (e.type == EntityType::kAward && e.value == rec.award && e.year) {
+          rec.year = e.year;
+          break;
+        }
     if (!rec.year && rec.date) rec.year = std::atoi(rec.date->substr(0, 4).c_str());
     if (!rec.year && published) rec.year = std::atoi(published->substr(0, 4).c_str());
     doc->awards.push_back(std::move(rec));
