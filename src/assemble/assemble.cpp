@@ -348,6 +348,9 @@ void Assembler::Process(Document* doc) const {
   const Rules& r = *rules_;
   doc->awards.clear();
   const std::vector<Entity>& entities = doc->entities;
+  // Records are built around award titles: most articles have none.
+  if (std::none_of(entities.begin(), entities.end(), [](const Entity& e) { return e.type == EntityType::kAward; }))
+    return;
 
   std::vector<AwardRecord> built;
   std::vector<size_t> last_group;  // records of the latest sentence that made any
