@@ -8,6 +8,7 @@
 #include <re2/set.h>
 
 #include "core/utf8.h"
+#include "normalize/mojibake.h"
 
 namespace warta {
 namespace {
@@ -90,6 +91,11 @@ class NfkcStage {
 
   void Flush() {
     if (pending_.empty()) return;
+    if (pending_.size() == 1 && pending_[0].c < 0x80) {  // one ASCII character is normalised: skip ICU
+      Emit(pending_[0].c, pending_[0].ob, pending_[0].oe);
+      pending_.clear();
+      return;
+    }
     icu::UnicodeString segment;
     for (const Pending& p : pending_) segment.append(static_cast<UChar32>(p.c));
     UErrorCode status = U_ZERO_ERROR;
@@ -154,13 +160,162 @@ size_t DecodeEntity(std::string_view s, size_t i, char32_t* c) {
 
 // ---------------------------------------------------------------- lines
 
-enum class Action { kRest, kLine, kSpan };  // in order of precedence
+// Line rules in order of precedence, then the rewrites that run before
+// them (break, unwrap) and after them (join).
+enum class Action { kRest, kLine, kSpan, kBreak, kUnwrap, kJoin };
 
 struct BoilerplateRule {
   std::string name;
   Action action;
   std::unique_ptr<RE2> re;
-  std::unique_ptr<RE2> then;  // lines after a dropped line that go with it
+  std::unique_ptr<RE2> then;       // lines after a dropped line that go with it
+  std::unique_ptr<RE2> multiline;  // break, unwrap: `re` over a whole text, to find the lines it matches
+};
+
+// ---------------------------------------------------------------- rewrites
+
+// Working text with its offset map, as the rewrite pass hands it on.
+struct Mapped {
+  std::string text;
+  OffsetMap map;
+};
+
+// Appends pieces of a mapped text. Cutting markup out leaves spaces where
+// they do not belong; they go: none at the start or end of a line, never
+// two in a row. A break at the end of a line is that line's break.
+class PieceWriter {
+ public:
+  explicit PieceWriter(Mapped* out) : out_(out) {}
+
+  // The text between the edges of [b, e) is already normalised (single
+  // spaces, none next to a line break), so it is copied as it is.
+  void Copy(const Mapped& in, size_t b, size_t e) {
+    for (; b < e; ++b) {
+      if (in.text[b] == ' ') Space(in.map.OrigBegin(b), in.map.OrigEnd(b));
+      else if (in.text[b] == '\n' && just_broke_) just_broke_ = false;
+      else break;
+    }
+    if (b == e) return;
+    const bool trailing_space = in.text[e - 1] == ' ';
+    const size_t end = trailing_space ? e - 1 : e;
+    if (space_ && in.text[b] != '\n' && !out_->text.empty() && out_->text.back() != '\n') {
+      out_->text.push_back(' ');
+      out_->map.Append(1, space_begin_, space_end_);
+    }
+    space_ = false;
+    just_broke_ = false;
+    out_->text.append(in.text, b, end - b);
+    out_->map.AppendFrom(in.map, b, end);
+    if (trailing_space) Space(in.map.OrigBegin(end), in.map.OrigEnd(end));
+  }
+
+  // A space standing for original code points [ob, oe), written only
+  // between two words.
+  void Space(uint32_t ob, uint32_t oe) {
+    if (space_) return;
+    space_ = true;
+    space_begin_ = ob;
+    space_end_ = oe;
+  }
+
+  // A paragraph break standing for original code points [ob, oe).
+  void Break(uint32_t ob, uint32_t oe) {
+    space_ = false;
+    if (out_->text.empty() || out_->text.back() == '\n') return;
+    out_->text.push_back('\n');
+    out_->map.Append(1, ob, oe);
+    just_broke_ = true;
+  }
+
+ private:
+  Mapped* out_;
+  bool space_ = false, just_broke_ = false;
+  uint32_t space_begin_ = 0, space_end_ = 0;
+};
+
+// Applies a break, unwrap or join rule to `in`: break and unwrap line by
+// line, join on the whole text (its groups are line breaks). Returns false
+// when the rule matched nowhere (and `out` is then incomplete).
+bool Rewrite(const BoilerplateRule& rule, const Mapped& in, Mapped* out) {
+  out->text.clear();
+  out->map.Clear();
+  out->text.reserve(in.text.size());
+  out->map.Reserve(in.text.size());
+  PieceWriter writer(out);
+  std::vector<re2::StringPiece> groups(rule.re->NumberOfCapturingGroups() + 1);
+  bool matched = false;
+  const char* base = in.text.data();
+  size_t line_begin = 0;
+  while (line_begin <= in.text.size()) {
+    if (rule.multiline) {  // skip to the line of the next match
+      re2::StringPiece next;
+      if (!rule.multiline->Match(in.text, line_begin, in.text.size(), RE2::UNANCHORED, &next, 1)) break;
+      const size_t at = next.data() - base, nl = in.text.rfind('\n', at);
+      const size_t start = at == 0 || nl == std::string::npos || nl < line_begin ? line_begin : nl + 1;
+      writer.Copy(in, line_begin, start);
+      line_begin = start;
+    }
+    size_t line_end = rule.action == Action::kJoin ? std::string::npos : in.text.find('\n', line_begin);
+    if (line_end == std::string::npos) line_end = in.text.size();
+    const std::string_view line(base + line_begin, line_end - line_begin);
+    const size_t written = out->text.size();
+    size_t copied = line_begin;
+    for (size_t from = 0; from <= line.size() &&
+                          rule.re->Match(line, from, line.size(), RE2::UNANCHORED, groups.data(),
+                                         static_cast<int>(groups.size()));) {
+      matched = true;
+      const size_t mb = groups[0].data() - base, me = mb + groups[0].size();
+      from = (me > mb ? me : me + 1) - line_begin;
+      if (rule.action == Action::kUnwrap) writer.Copy(in, copied, mb);
+      for (size_t k = 1; k < groups.size(); ++k) {
+        if (!groups[k].data()) continue;  // in an alternative that did not match
+        const size_t gb = groups[k].data() - base, ge = gb + groups[k].size();
+        if (rule.action == Action::kUnwrap) {
+          writer.Copy(in, gb, ge);
+          continue;
+        }
+        writer.Copy(in, copied, gb);
+        const uint32_t ob = in.map.OrigBegin(gb), oe = ge > gb ? in.map.OrigEnd(ge - 1) : ob;
+        if (rule.action == Action::kBreak) writer.Break(ob, oe);
+        else writer.Space(ob, oe);
+        copied = ge;
+      }
+      if (rule.action == Action::kUnwrap) copied = me;
+    }
+    writer.Copy(in, copied, line_end);
+    // A line the rule emptied goes with its break, so that it does not turn
+    // into a blank line between blocks.
+    if (line_end < in.text.size() && (line.empty() || out->text.size() > written)) writer.Copy(in, line_end, line_end + 1);
+    line_begin = line_end + 1;
+  }
+  if (line_begin <= in.text.size()) writer.Copy(in, line_begin, in.text.size());
+  return matched;
+}
+
+// Rewrite rules of one pass, in file order, with a set that tells which may
+// match a text.
+struct RewritePass {
+  std::vector<BoilerplateRule> rules;
+  std::unique_ptr<RE2::Set> trigger;
+
+  void Run(Mapped* text) const {
+    std::vector<int> matched;
+    Mapped next;
+    bool stale = true;
+    for (size_t id = 0; id < rules.size(); ++id) {
+      if (stale) {  // a rewrite can make a later rule match (a break puts a line start before "Baca juga")
+        matched.clear();
+        trigger->Match(text->text, &matched);
+        std::sort(matched.begin(), matched.end());
+        stale = false;
+      }
+      if (!std::binary_search(matched.begin(), matched.end(), static_cast<int>(id))) continue;
+      if (Rewrite(rules[id], *text, &next)) {
+        std::swap(*text, next);
+        stale = true;
+      }
+    }
+  }
 };
 
 struct Line {
@@ -183,9 +338,12 @@ std::vector<Line> SplitLines(const std::string& text) {
 
 struct Normalizer::Rules {
   const icu::Normalizer2* nfkc = nullptr;
-  std::vector<BoilerplateRule> boilerplate;
-  std::unique_ptr<RE2::Set> trigger;  // which boilerplate rules may match a line
-  int title_window = 8;               // lines at the top searched for title copies
+  std::unique_ptr<MojibakeTables> mojibake;
+  std::vector<BoilerplateRule> boilerplate;  // line rules: rest, line, span
+  std::unique_ptr<RE2::Set> trigger;         // which line rules may match a line
+  RewritePass before_lines;                  // break and unwrap
+  RewritePass after_lines;                   // join
+  int title_window = 8;                      // lines at the top searched for title copies
 };
 
 Status Normalizer::Load(const RulesDir& dir, std::unique_ptr<Normalizer>* out) {
@@ -193,6 +351,7 @@ Status Normalizer::Load(const RulesDir& dir, std::unique_ptr<Normalizer>* out) {
   UErrorCode status = U_ZERO_ERROR;
   rules->nfkc = icu::Normalizer2::getNFKCInstance(status);
   if (U_FAILURE(status)) return Status::Error(std::string("ICU NFKC: ") + u_errorName(status));
+  if (Status s = MojibakeTables::Load(&rules->mojibake); !s.ok()) return s;
 
   const std::string file = "boilerplate.toml";
   const std::string display = RulesDir::Display(file);
@@ -204,6 +363,8 @@ Status Normalizer::Load(const RulesDir& dir, std::unique_ptr<Normalizer>* out) {
   RE2::Options options;
   options.set_log_errors(false);
   rules->trigger = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+  for (RewritePass* pass : {&rules->before_lines, &rules->after_lines})
+    pass->trigger = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
   const toml::array* list = table["rule"].as_array();
   if (!list && table.contains("rule")) return Status::Error(display + ": \"rule\" must be [[rule]] tables");
   static const toml::array kNoRules;
@@ -217,13 +378,19 @@ Status Normalizer::Load(const RulesDir& dir, std::unique_ptr<Normalizer>* out) {
     if (Status s = GetString(*rule, "name", display, &r.name); !s.ok()) return s;
     if (Status s = GetString(*rule, "pattern", display, &pattern); !s.ok()) return s;
     if (Status s = GetString(*rule, "action", display, &action); !s.ok()) return s;
-    for (const BoilerplateRule& other : rules->boilerplate)
-      if (other.name == r.name) return Status::Error(at + ": duplicate rule name \"" + r.name + "\"");
+    for (const auto* list : {&rules->boilerplate, &rules->before_lines.rules, &rules->after_lines.rules})
+      for (const BoilerplateRule& other : *list)
+        if (other.name == r.name) return Status::Error(at + ": duplicate rule name \"" + r.name + "\"");
     if (action == "line") r.action = Action::kLine;
     else if (action == "rest") r.action = Action::kRest;
     else if (action == "span") r.action = Action::kSpan;
-    else return Status::Error(at + ": action must be line, rest or span, not \"" + action + "\"");
+    else if (action == "break") r.action = Action::kBreak;
+    else if (action == "unwrap") r.action = Action::kUnwrap;
+    else if (action == "join") r.action = Action::kJoin;
+    else return Status::Error(at + ": action must be line, rest, span, break, unwrap or join, not \"" + action + "\"");
     if (Status s = CompileRule(pattern, options, at + ": rule \"" + r.name + "\"", &r.re); !s.ok()) return s;
+    if ((r.action == Action::kBreak || r.action == Action::kJoin) && r.re->NumberOfCapturingGroups() == 0)
+      return Status::Error(at + ": rule \"" + r.name + "\": action \"" + action + "\" needs a group (the text it replaces)");
     if (rule->contains("then")) {
       std::string then;
       if (Status s = GetString(*rule, "then", display, &then); !s.ok()) return s;
@@ -231,10 +398,21 @@ Status Normalizer::Load(const RulesDir& dir, std::unique_ptr<Normalizer>* out) {
       if (Status s = CompileRule(then, options, at + ": rule \"" + r.name + "\" then", &r.then); !s.ok()) return s;
     }
     std::string error;
+    if (r.action == Action::kBreak || r.action == Action::kUnwrap || r.action == Action::kJoin) {
+      RewritePass& pass = r.action == Action::kJoin ? rules->after_lines : rules->before_lines;
+      // The set sees the whole text, so ^ and $ must mean a line's ends.
+      if (pass.trigger->Add("(?m)" + pattern, &error) < 0) return Status::Error(at + ": bad regex: " + error);
+      if (r.action != Action::kJoin)
+        if (Status s = CompileRule("(?m)" + pattern, options, at + ": rule \"" + r.name + "\"", &r.multiline); !s.ok())
+          return s;
+      pass.rules.push_back(std::move(r));
+      continue;
+    }
     if (rules->trigger->Add(pattern, &error) < 0) return Status::Error(at + ": bad regex: " + error);
     rules->boilerplate.push_back(std::move(r));
   }
-  if (!rules->trigger->Compile()) return Status::Error(display + ": rules too large to compile");
+  if (!rules->trigger->Compile() || !rules->before_lines.trigger->Compile() || !rules->after_lines.trigger->Compile())
+    return Status::Error(display + ": rules too large to compile");
   out->reset(new Normalizer(std::move(rules)));
   return {};
 }
@@ -244,12 +422,13 @@ Normalizer::~Normalizer() = default;
 
 void Normalizer::Process(Document* doc) const {
   // Character pass.
-  std::string chars;
-  OffsetMap chars_map;
-  chars.reserve(doc->original.size());
-  chars_map.Reserve(doc->original.size());
-  TextWriter writer(&chars, &chars_map);
+  Mapped current;
+  current.text.reserve(doc->original.size());
+  current.map.Reserve(doc->original.size());
+  TextWriter writer(&current.text, &current.map);
   NfkcStage nfkc(rules_->nfkc, &writer);
+  const MojibakeTables::Page page = rules_->mojibake->Detect(doc->original);
+  MojibakeRepair<NfkcStage> repair(*rules_->mojibake, page, &nfkc);
   const std::string_view in = doc->original;
   const auto* bytes = reinterpret_cast<const uint8_t*>(in.data());
   uint32_t cp = 0;
@@ -258,7 +437,7 @@ void Normalizer::Process(Document* doc) const {
     if (in[i] == '&') {
       char32_t decoded;
       if (size_t used = DecodeEntity(in, i, &decoded)) {
-        nfkc.Put(decoded, cp, cp + static_cast<uint32_t>(used));  // entities are ASCII
+        repair.Put(decoded, cp, cp + static_cast<uint32_t>(used));  // entities are ASCII
         cp += static_cast<uint32_t>(used);
         i += static_cast<int32_t>(used);
         continue;
@@ -270,10 +449,23 @@ void Normalizer::Process(Document* doc) const {
       ++cp;
       continue;
     }
-    nfkc.Put(c, cp, cp + 1);
+    repair.Put(c, cp, cp + 1);
     ++cp;
   }
+  repair.Flush();
   nfkc.Flush();
+  // The title field is shown as the record's title: it gets the same repair.
+  MojibakeTables::Page title_page = MojibakeTables::kNone;
+  const int title_repaired = doc->title_field ? rules_->mojibake->RepairField(&*doc->title_field, &title_page) : 0;
+  if (const int n = repair.repaired() + title_repaired; n > 0)
+    doc->Warn("mojibake", std::to_string(n) + " mojibake characters repaired (UTF-8 read as " +
+                              MojibakeTables::Name(repair.repaired() > 0 ? page : title_page) + ")");
+
+  // Paragraph breaks and markup first, so that the line rules see the
+  // paragraphs and the plain text.
+  rules_->before_lines.Run(&current);
+  const std::string& chars = current.text;
+  const OffsetMap& chars_map = current.map;
 
   // Line pass: drop boilerplate lines and spans, then title copies at the top.
   std::vector<Line> lines = SplitLines(chars);
@@ -374,6 +566,13 @@ void Normalizer::Process(Document* doc) const {
       pending_block = pending_block || blank;
     }
   }
+
+  // Line breaks inside a sentence (where a scraper dropped a link) go last,
+  // when no boilerplate line is left to be joined to the text.
+  Mapped result{std::move(doc->text), std::move(doc->map)};
+  rules_->after_lines.Run(&result);
+  doc->text = std::move(result.text);
+  doc->map = std::move(result.map);
 }
 
 }  // namespace warta

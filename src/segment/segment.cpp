@@ -1,8 +1,15 @@
 #include "segment/segment.h"
 
 #include <unicode/brkiter.h>
+#include <unicode/uchar.h>
 #include <unicode/utext.h>
+#include <unicode/utf8.h>
 
+#include <algorithm>
+#include <atomic>
+#include <cctype>
+#include <mutex>
+#include <unordered_map>
 #include <unordered_set>
 
 #include <re2/re2.h>
@@ -18,7 +25,155 @@ RE2::Options QuietOptions() {
   return options;
 }
 
+const char* OrderName(DateOrder order) {
+  switch (order) {
+    case DateOrder::kDayFirst: return "day first";
+    case DateOrder::kMonthFirst: return "month first";
+    default: return "day first (guessed)";
+  }
+}
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  return s;
+}
+
 }  // namespace
+
+std::optional<DateOrder> ParseDateOrder(std::string_view name) {
+  if (name == "dmy") return DateOrder::kDayFirst;
+  if (name == "mdy") return DateOrder::kMonthFirst;
+  if (name == "auto") return DateOrder::kAuto;
+  return std::nullopt;
+}
+
+std::string DateShape(std::string_view s, const Calendar& calendar) {
+  const auto* bytes = reinterpret_cast<const uint8_t*>(s.data());
+  const int32_t n = static_cast<int32_t>(s.size());
+  std::string shape;
+  bool space = false;
+  auto emit = [&](std::string_view token, bool word) {
+    // A space survives only between two words or numbers.
+    if (space && word && !shape.empty() && (std::isalnum(static_cast<unsigned char>(shape.back())) || shape.back() == '#'))
+      shape.push_back(' ');
+    space = false;
+    shape.append(token);
+  };
+  for (int32_t i = 0; i < n;) {
+    const int32_t start = i;
+    UChar32 c;
+    U8_NEXT(bytes, i, n, c);
+    if (c >= '0' && c <= '9') {
+      while (i < n && bytes[i] >= '0' && bytes[i] <= '9') ++i;
+      emit("#", true);
+    } else if (u_isalpha(c)) {
+      // A word, with the apostrophe of "Jum'at".
+      for (int32_t j = i; j < n;) {
+        UChar32 next;
+        int32_t k = j;
+        U8_NEXT(bytes, k, n, next);
+        if (u_isalpha(next)) {
+          i = j = k;
+          continue;
+        }
+        if ((next == '\'' || next == 0x2019) && k < n) {
+          UChar32 after;
+          int32_t m = k;
+          U8_NEXT(bytes, m, n, after);
+          if (u_isalpha(after)) {
+            i = j = m;
+            continue;
+          }
+        }
+        break;
+      }
+      const std::string_view word = s.substr(start, i - start);
+      if (calendar.Weekday(word)) emit("W", true);
+      else if (calendar.Month(word)) emit("M", true);
+      else emit(FoldCase(word), true);
+    } else if (u_isUWhiteSpace(c)) {
+      space = true;
+    } else {
+      space = false;  // spaces next to punctuation go
+      emit(s.substr(start, i - start), false);
+    }
+  }
+  return shape;
+}
+
+std::string DateOrderChoice::Describe() const {
+  std::string line = std::string("date order: ") + OrderName(order) + " for \"" + example + "\" (shape " + shape + "): ";
+  if (by_option) line += "set by option; ";
+  line += std::to_string(day_first) + " values read only day first, " + std::to_string(month_first) +
+          " only month first, " + std::to_string(ambiguous) + " either way";
+  if (guessed > 0) line += " (" + std::to_string(guessed) + " of them read with no evidence)";
+  return line;
+}
+
+// Per-shape evidence of the day/month order, shared by the threads of a
+// batch.
+class Segmenter::DateOrders {
+ public:
+  explicit DateOrders(DateOrder forced) : forced_(forced) {}
+
+  // Counts a numeric date of `shape` that `found` read.
+  void Record(const std::string& shape, std::string_view value, const PublishedDateParser::Result& found) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    DateOrderChoice& c = Find(shape, value);
+    if (found.only_order == DateOrder::kDayFirst) ++c.day_first;
+    if (found.only_order == DateOrder::kMonthFirst) ++c.month_first;
+    if (found.ambiguous) ++c.ambiguous;
+  }
+
+  // The order for the ambiguous values of `shape`: the forced one, else the
+  // one most values that read only one way have, kAuto when there are none.
+  DateOrder Decide(const std::string& shape, std::string_view value) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return Decided(Find(shape, value));
+  }
+
+  // Counts an ambiguous value of `shape` read with no evidence (after Decide).
+  void CountGuess(const std::string& shape) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    ++choices_[index_.at(shape)].guessed;
+  }
+
+  std::vector<DateOrderChoice> Choices() const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    std::vector<DateOrderChoice> out = choices_;  // in the order first seen
+    for (DateOrderChoice& c : out) c.order = Decided(c);
+    std::stable_sort(out.begin(), out.end(), [](const DateOrderChoice& a, const DateOrderChoice& b) {
+      return a.day_first + a.month_first + a.ambiguous > b.day_first + b.month_first + b.ambiguous;
+    });
+    return out;
+  }
+
+  std::atomic<bool> surveyed{false};  // Survey() has counted the batch's date fields
+
+ private:
+  DateOrderChoice& Find(const std::string& shape, std::string_view value) {
+    auto [it, added] = index_.try_emplace(shape, choices_.size());
+    if (added) {
+      choices_.emplace_back();
+      choices_.back().shape = shape;
+      choices_.back().example = std::string(Trim(value));
+      choices_.back().by_option = forced_ != DateOrder::kAuto;
+    }
+    return choices_[it->second];
+  }
+
+  DateOrder Decided(const DateOrderChoice& c) const {
+    if (forced_ != DateOrder::kAuto) return forced_;
+    if (c.day_first + c.month_first == 0) return DateOrder::kAuto;
+    return c.month_first > c.day_first ? DateOrder::kMonthFirst : DateOrder::kDayFirst;
+  }
+
+  const DateOrder forced_;
+  mutable std::mutex mutex_;
+  std::vector<DateOrderChoice> choices_;
+  std::unordered_map<std::string, size_t> index_;  // shape -> choices_ index
+};
 
 // ------------------------------------------------------- publication dates
 
@@ -53,9 +208,14 @@ std::optional<PublishedDateParser::Result> PublishedDateParser::Parse(std::strin
       date.day = ParseDigits(groups[p.day]);
       if (p.month) date.month = ParseDigits(groups[p.month]);
       else if (auto m = calendar_.Month(groups[p.mname])) date.month = *m;
-    } else {
+    }
+    Result result;
+    if (p.a) {
       const int a = ParseDigits(groups[p.a]), b = ParseDigits(groups[p.b]);
-      CivilDate dmy{date.year, b, a}, mdy{date.year, a, b};
+      const CivilDate dmy{date.year, b, a}, mdy{date.year, a, b};
+      result.numeric = true;
+      result.ambiguous = dmy.Valid() && mdy.Valid() && a != b;
+      if (dmy.Valid() != mdy.Valid()) result.only_order = dmy.Valid() ? DateOrder::kDayFirst : DateOrder::kMonthFirst;
       if (order == DateOrder::kMonthFirst || (order == DateOrder::kAuto && !dmy.Valid())) date = mdy;
       else date = dmy;
     }
@@ -63,7 +223,11 @@ std::optional<PublishedDateParser::Result> PublishedDateParser::Parse(std::strin
     // The match without the context characters some patterns consume.
     size_t begin = groups[0].data() - s.data(), end = begin + groups[0].size();
     while (begin < end && !std::isalnum(static_cast<unsigned char>(s[begin]))) ++begin;
-    return Result{date, p.name, begin, end};
+    result.date = date;
+    result.rule = p.name;
+    result.begin = begin;
+    result.end = end;
+    return result;
   }
   return std::nullopt;
 }
@@ -71,6 +235,7 @@ std::optional<PublishedDateParser::Result> PublishedDateParser::Parse(std::strin
 // ------------------------------------------------------------- segmenter
 
 struct Segmenter::Rules {
+  const Calendar* calendar = nullptr;
   std::unique_ptr<PublishedDateParser> dates;
   std::unique_ptr<RE2> header_rest, dateline, not_dateline;
   int header_window = 6;
@@ -88,11 +253,20 @@ struct Segmenter::Rules {
   }
 };
 
-Segmenter::Segmenter(std::unique_ptr<Rules> rules) : rules_(std::move(rules)) {}
+Segmenter::Segmenter(std::unique_ptr<Rules> rules, SegmentOptions options)
+    : rules_(std::move(rules)), options_(options), orders_(std::make_unique<DateOrders>(options.date_order)) {}
 Segmenter::~Segmenter() = default;
 
+std::vector<DateOrderChoice> Segmenter::DateOrderChoices() const { return orders_->Choices(); }
+
 Status Segmenter::Load(const RulesDir& dir, const Calendar& calendar, std::unique_ptr<Segmenter>* out) {
+  return Load(dir, calendar, SegmentOptions(), out);
+}
+
+Status Segmenter::Load(const RulesDir& dir, const Calendar& calendar, const SegmentOptions& options,
+                       std::unique_ptr<Segmenter>* out) {
   auto rules = std::make_unique<Rules>();
+  rules->calendar = &calendar;
   if (Status s = PublishedDateParser::Load(dir, calendar, &rules->dates); !s.ok()) return s;
 
   const std::string display = RulesDir::Display("segment.toml");
@@ -122,8 +296,30 @@ Status Segmenter::Load(const RulesDir& dir, const Calendar& calendar, std::uniqu
   UErrorCode status = U_ZERO_ERROR;
   rules->sentences.reset(icu::BreakIterator::createSentenceInstance(icu::Locale("id"), status));
   if (U_FAILURE(status)) return Status::Error(std::string("ICU sentence iterator: ") + u_errorName(status));
-  out->reset(new Segmenter(std::move(rules)));
+  out->reset(new Segmenter(std::move(rules), options));
   return {};
+}
+
+void Segmenter::Survey(std::string_view date_field) const {
+  orders_->surveyed = true;
+  const auto found = rules_->dates->Parse(date_field);
+  if (found && found->numeric) orders_->Record(DateShape(date_field, *rules_->calendar), date_field, *found);
+}
+
+std::optional<PublishedDateParser::Result> Segmenter::ReadDateField(std::string_view field, Document* doc) const {
+  auto found = rules_->dates->Parse(field);
+  if (!found || !found->numeric) return found;
+  const std::string shape = DateShape(field, *rules_->calendar);
+  if (!orders_->surveyed) orders_->Record(shape, field, *found);  // the records so far decide
+  const DateOrder order = orders_->Decide(shape, field);
+  if (options_.date_order != DateOrder::kAuto) return rules_->dates->Parse(field, order);
+  if (found->ambiguous && order == DateOrder::kMonthFirst) return rules_->dates->Parse(field, order);
+  if (found->ambiguous && order == DateOrder::kAuto) {
+    orders_->CountGuess(shape);
+    doc->Warn("date-order-guessed", "date \"" + std::string(Trim(field)) +
+                                        "\" read day first: no date of its shape shows the order");
+  }
+  return found;
 }
 
 void Segmenter::Process(Document* doc) const {
@@ -142,7 +338,7 @@ void Segmenter::Process(Document* doc) const {
   int title_line = -1;
   for (size_t k = 0; k < lines.size() && k < static_cast<size_t>(rules_->header_window); ++k) {
     std::string_view line = doc->Slice(lines[k]);
-    if (auto found = rules_->dates->Parse(line)) {
+    if (auto found = rules_->dates->Parse(line, options_.date_order)) {
       std::string rest(line.substr(0, found->begin));
       rest.append(line.substr(found->end));
       if (RE2::FullMatch(rest, *rules_->header_rest)) {
@@ -167,7 +363,7 @@ void Segmenter::Process(Document* doc) const {
 
   // Publication date: the input's field first, else the header.
   if (doc->date_field) {
-    if (auto found = rules_->dates->Parse(*doc->date_field)) {
+    if (auto found = ReadDateField(*doc->date_field, doc)) {
       doc->published = found->date.Iso();
     } else {
       doc->Warn("published-unread", "date field \"" + *doc->date_field + "\" holds no date warta can read");

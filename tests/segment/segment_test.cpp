@@ -1,5 +1,7 @@
 #include "segment/segment.h"
 
+#include <tuple>
+
 #include <gtest/gtest.h>
 
 #include "core/rules_file.h"
@@ -122,6 +124,142 @@ TEST_F(SegmentTest, UnreadableDateFieldWarns) {
   EXPECT_FALSE(doc.published.has_value());
   ASSERT_EQ(doc.warnings.size(), 1u);
   EXPECT_EQ(doc.warnings[0].kind, "published-unread");
+}
+
+TEST_F(SegmentTest, BareLabelDateFieldWarns) {
+  for (const char* field : {"Diperbarui", "Tayang:", "Scroll ke bawah untuk membaca berita", "11-Jan"}) {
+    SCOPED_TRACE(field);
+    Document doc = Run("Isi berita.", "Judul", field);
+    EXPECT_FALSE(doc.published.has_value());
+    ASSERT_EQ(doc.warnings.size(), 1u);
+    EXPECT_EQ(doc.warnings[0].kind, "published-unread");
+  }
+}
+
+TEST_F(SegmentTest, MoreDateFieldShapes) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"10 Juni 2025 |04:01 WIB", "2025-06-10"},
+      {",\u00a0Jurnalis-Senin, 16 Juni 2025 |15:20 WIB", "2025-06-16"},
+      {"Sabtu, 31 Mei  2025 12:03 WIB", "2025-05-31"},
+      {"Rabu   18 Jun 2025  22:02 WIB", "2025-06-18"},
+      {"Selasa, 3 Juni 2025-  13:35 WIB", "2025-06-03"},
+      {"Senin, 9 Jun 2025 - 18:28 WIB_x0000_", "2025-06-09"},
+      {"Kompas.com- Diperbarui 19/06/2025, 10:25 WIB", "2025-06-19"},
+      {"01-Feb-19", "2019-02-01"},
+  };
+  for (const auto& [text, iso] : cases) {
+    SCOPED_TRACE(text);
+    auto found = dates_->Parse(text);
+    ASSERT_TRUE(found.has_value());
+    EXPECT_EQ(found->date.Iso(), iso);
+  }
+}
+
+TEST_F(SegmentTest, DateShapes) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"10/21/2025 20:43", "#/#/# #:#"},
+      {"Kompas.com- 18/06/2025, 21:35 WIB", "kompas.com-#/#/#,#:# wib"},
+      {"Kompas.com - 10/06/2025, 21:23 WIB", "kompas.com-#/#/#,#:# wib"},
+      {"Jum'at, 13/06/2025", "W,#/#/#"},
+      {"Rabu, 18 Jun 2025 07:30 WIB", "W,# M # #:# wib"},
+      {" 16/09/2019 ", "#/#/#"},
+  };
+  for (const auto& [text, shape] : cases) {
+    SCOPED_TRACE(text);
+    EXPECT_EQ(DateShape(text, *calendar_), shape);
+  }
+}
+
+// Day/month order per shape of date field, from the values that read only
+// one way; a fresh Segmenter is a fresh batch.
+TEST_F(SegmentTest, NumericDateOrderIsDecidedPerShape) {
+  std::unique_ptr<Segmenter> batch;
+  ASSERT_TRUE(Segmenter::Load(RulesDir(testing::RulesDirPath()), *calendar_, &batch).ok());
+  auto published = [&](const char* field) {
+    Document doc;
+    doc.original = "Isi berita.";
+    doc.date_field = field;
+    normalizer_->Process(&doc);
+    batch->Process(&doc);
+    EXPECT_TRUE(doc.warnings.empty()) << field << ": " << doc.warnings[0].message;
+    return doc.published.value_or("(none)");
+  };
+  const std::pair<const char*, const char*> fields[] = {
+      {"10/21/2025 20:43", "2025-10-21"},  // month first, and only so
+      {"10/05/2025 09:00", "2025-10-05"},  // same shape: month first
+      {"16/09/2019", "2019-09-16"},        // another shape: day first
+      {"05/09/2019", "2019-09-05"},
+      {"Kompas.com- 18/06/2025, 21:35 WIB", "2025-06-18"},
+      {"Kompas.com - 10/06/2025, 21:23 WIB", "2025-06-10"},  // spacing is not a shape of its own
+  };
+  for (const auto& [field, iso] : fields) {
+    SCOPED_TRACE(field);
+    EXPECT_EQ(published(field), iso);
+  }
+  const std::vector<DateOrderChoice> choices = batch->DateOrderChoices();
+  ASSERT_EQ(choices.size(), 3u);
+  for (const DateOrderChoice& c : choices) {
+    SCOPED_TRACE(c.Describe());
+    EXPECT_EQ(c.order, c.shape == "#/#/# #:#" ? DateOrder::kMonthFirst : DateOrder::kDayFirst);
+    EXPECT_EQ(c.ambiguous, 1u);
+    EXPECT_EQ(c.guessed, 0u);
+  }
+  EXPECT_NE(choices[0].Describe().find("month first for \"10/21/2025 20:43\""), std::string::npos) << choices[0].Describe();
+}
+
+TEST_F(SegmentTest, AmbiguousDateBeforeAnyEvidenceIsReadDayFirstWithAWarning) {
+  std::unique_ptr<Segmenter> batch;
+  ASSERT_TRUE(Segmenter::Load(RulesDir(testing::RulesDirPath()), *calendar_, &batch).ok());
+  Document doc;
+  doc.date_field = "05/06/2025";
+  batch->Process(&doc);
+  EXPECT_EQ(doc.published, "2025-06-05");
+  ASSERT_EQ(doc.warnings.size(), 1u);
+  EXPECT_EQ(doc.warnings[0].kind, "date-order-guessed");
+  ASSERT_EQ(batch->DateOrderChoices().size(), 1u);
+  EXPECT_EQ(batch->DateOrderChoices()[0].guessed, 1u);
+}
+
+// A survey of the batch's date fields decides before any record is read,
+// so the first, ambiguous record of a shape is read like the rest.
+TEST_F(SegmentTest, SurveyDecidesBeforeProcessing) {
+  std::unique_ptr<Segmenter> batch;
+  ASSERT_TRUE(Segmenter::Load(RulesDir(testing::RulesDirPath()), *calendar_, &batch).ok());
+  const char* fields[] = {"10/05/2025 09:00", "10/21/2025 20:43", "Tidak Ditemukan", "18 Juni 2025"};
+  for (const char* field : fields) batch->Survey(field);
+  Document doc;
+  doc.date_field = fields[0];
+  batch->Process(&doc);
+  EXPECT_EQ(doc.published, "2025-10-05");
+  EXPECT_TRUE(doc.warnings.empty());
+  const std::vector<DateOrderChoice> choices = batch->DateOrderChoices();
+  ASSERT_EQ(choices.size(), 1u);  // counted once, by the survey
+  EXPECT_EQ(choices[0].order, DateOrder::kMonthFirst);
+  EXPECT_EQ(choices[0].month_first, 1u);
+  EXPECT_EQ(choices[0].ambiguous, 1u);
+}
+
+TEST_F(SegmentTest, DateOrderOptionOverrides) {
+  for (auto [order, ambiguous, only_day_first] :
+       {std::tuple<DateOrder, const char*, const char*>{DateOrder::kMonthFirst, "2025-05-06", nullptr},
+        {DateOrder::kDayFirst, "2025-06-05", "2019-09-16"}}) {
+    std::unique_ptr<Segmenter> batch;
+    ASSERT_TRUE(Segmenter::Load(RulesDir(testing::RulesDirPath()), *calendar_, SegmentOptions{order}, &batch).ok());
+    Document doc;
+    doc.date_field = "05/06/2025";
+    batch->Process(&doc);
+    EXPECT_EQ(doc.published, ambiguous);
+    EXPECT_TRUE(doc.warnings.empty());
+    Document other;
+    other.date_field = "16/09/2019";  // no month 16: unread when month first is forced
+    batch->Process(&other);
+    EXPECT_EQ(other.published.value_or("(none)"), only_day_first ? only_day_first : "(none)");
+    EXPECT_TRUE(batch->DateOrderChoices()[0].by_option);
+  }
+  EXPECT_EQ(ParseDateOrder("dmy"), DateOrder::kDayFirst);
+  EXPECT_EQ(ParseDateOrder("mdy"), DateOrder::kMonthFirst);
+  EXPECT_EQ(ParseDateOrder("auto"), DateOrder::kAuto);
+  EXPECT_FALSE(ParseDateOrder("ymd").has_value());
 }
 
 TEST_F(SegmentTest, Datelines) {
