@@ -4,6 +4,7 @@
 //   0 all records processed, 1 some records failed, 2 usage or rule errors.
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -72,9 +73,9 @@ std::string DefaultRulesDir(const char* argv0) {
   return WARTA_DEFAULT_RULES_DIR;
 }
 
-std::unique_ptr<warta::Pipeline> LoadPipeline(const std::string& dir) {
+std::unique_ptr<warta::Pipeline> LoadPipeline(const std::string& dir, const warta::PipelineOptions& options = {}) {
   std::unique_ptr<warta::Pipeline> pipeline;
-  if (warta::Status s = warta::Pipeline::Load(warta::RulesDir(dir), &pipeline); !s.ok())
+  if (warta::Status s = warta::Pipeline::Load(warta::RulesDir(dir), options, &pipeline); !s.ok())
     throw Failure{s.message(), kExitUsage};
   return pipeline;
 }
@@ -104,7 +105,9 @@ po::options_description InputOptions() {
       ("title-field", po::value<std::string>()->default_value(""), "JSON field holding the title")
       ("date-field", po::value<std::string>()->default_value(""), "JSON field holding the publication date")
       ("id-field", po::value<std::string>()->default_value(""), "JSON field holding the record id")
-      ("url-field", po::value<std::string>()->default_value(""), "JSON field holding the URL");
+      ("url-field", po::value<std::string>()->default_value(""), "JSON field holding the URL")
+      ("date-order", po::value<std::string>()->default_value("auto"),
+       "day/month order of numeric publication dates: auto (decided per shape of the date field), dmy or mdy");
   return options;
 }
 
@@ -129,7 +132,18 @@ Inputs CheckInputs(const po::variables_map& vm, const char* argv0, const char* c
                       vm["url-field"].as<std::string>()};
   if (warta::Status s = warta::ExpandInputs(vm["input"].as<std::vector<std::string>>(), &in.files); !s.ok())
     throw Failure{s.message(), kExitUsage};
-  in.pipeline = LoadPipeline(vm.count("rules") ? vm["rules"].as<std::string>() : DefaultRulesDir(argv0));
+  const std::optional<warta::DateOrder> order = warta::ParseDateOrder(vm["date-order"].as<std::string>());
+  if (!order) throw Failure{"--date-order must be auto, dmy or mdy", kExitUsage};
+  warta::PipelineOptions options;
+  options.segment.date_order = *order;
+  in.pipeline = LoadPipeline(vm.count("rules") ? vm["rules"].as<std::string>() : DefaultRulesDir(argv0), options);
+  // Auto order reads all date fields first, so that every record of a shape
+  // is read the same way whatever the order or threads (stdin is read once).
+  if (*order == warta::DateOrder::kAuto &&
+      std::find(in.files.begin(), in.files.end(), "-") == in.files.end()) {
+    warta::Reader survey(in.files, in.ingest);
+    for (warta::Document doc; survey.Next(&doc);) in.pipeline->Survey(doc);
+  }
   return in;
 }
 
@@ -278,6 +292,8 @@ int Extract(const std::vector<std::string>& args, const char* argv0) {
     std::fprintf(stderr, "\n");
     for (const auto& [kind, n] : warning_kinds)
       std::fprintf(stderr, "warta:   warning %s: %llu\n", kind.c_str(), static_cast<unsigned long long>(n));
+    for (const warta::DateOrderChoice& c : in.pipeline->DateOrderChoices())
+      std::fprintf(stderr, "warta:   %s\n", c.Describe().c_str());
   }
   const uint64_t errors = counts.errors;
   return errors > 0 ? kExitRecordErrors : kExitOk;

@@ -2,11 +2,11 @@
 
 namespace warta {
 
-Status Pipeline::Load(const RulesDir& rules, std::unique_ptr<Pipeline>* out) {
+Status Pipeline::Load(const RulesDir& rules, const PipelineOptions& options, std::unique_ptr<Pipeline>* out) {
   std::unique_ptr<Pipeline> p(new Pipeline());
   if (Status s = Calendar::Load(rules, &p->calendar_); !s.ok()) return s;
   if (Status s = Normalizer::Load(rules, &p->normalizer_); !s.ok()) return s;
-  if (Status s = Segmenter::Load(rules, *p->calendar_, &p->segmenter_); !s.ok()) return s;
+  if (Status s = Segmenter::Load(rules, *p->calendar_, options.segment, &p->segmenter_); !s.ok()) return s;
   if (Status s = Extractor::Load(rules, *p->calendar_, &p->extractor_); !s.ok()) return s;
   if (Status s = Assembler::Load(rules, &p->assembler_); !s.ok()) return s;
   *out = std::move(p);

@@ -19,13 +19,26 @@
 
 namespace warta {
 
+struct PipelineOptions {
+  SegmentOptions segment;
+};
+
 class Pipeline {
  public:
   // Loads and validates every rule file; the first problem is reported as
   // `rules/file:line: reason`.
-  static Status Load(const RulesDir& rules, std::unique_ptr<Pipeline>* out);
+  static Status Load(const RulesDir& rules, const PipelineOptions& options, std::unique_ptr<Pipeline>* out);
+  static Status Load(const RulesDir& rules, std::unique_ptr<Pipeline>* out) { return Load(rules, {}, out); }
 
   void Process(Document* doc) const;
+
+  // A first pass over a batch, before processing it: lets the day/month
+  // order of numeric publication dates be decided per shape from all of
+  // the batch (segment.h).
+  void Survey(const Document& doc) const {
+    if (doc.date_field) segmenter_->Survey(*doc.date_field);
+  }
+  std::vector<DateOrderChoice> DateOrderChoices() const { return segmenter_->DateOrderChoices(); }
 
  private:
   Pipeline() = default;
