@@ -42,15 +42,9 @@ std::string Lower(std::string_view s) {
 }
 
 Status ReadPhrases(const toml::table& table, std::string_view key, const std::string& display, PhraseList* out) {
-  const toml::node* node = table.get(key);
-  const toml::array* list = node ? node->as_array() : nullptr;
-  if (!list) return Status::Error(display + ": \"" + std::string(key) + "\" must be a list of words");
-  for (const toml::node& v : *list) {
-    const auto* s = v.as_string();
-    if (!s || s->get().empty())
-      return Status::Error(display + ":" + std::to_string(TomlLine(v)) + ": \"" + std::string(key) + "\" lists words");
-    out->phrases.push_back(Lower(s->get()));
-  }
+  std::vector<std::string> phrases;
+  if (Status s = GetStringList(table, key, display, &phrases); !s.ok()) return s;
+  for (const std::string& p : phrases) out->phrases.push_back(Lower(p));
   return {};
 }
 

@@ -58,6 +58,21 @@ Status GetString(const toml::table& table, std::string_view key, const std::stri
   return {};
 }
 
+Status GetStringList(const toml::table& table, std::string_view key, const std::string& display,
+                     std::vector<std::string>* out) {
+  const toml::node* node = table.get(key);
+  if (!node) return Status::Error(At(display, TomlLine(table)) + "missing list \"" + std::string(key) + "\"");
+  const toml::array* list = node->as_array();
+  if (!list) return Status::Error(At(display, TomlLine(*node)) + "\"" + std::string(key) + "\" must be a list of strings");
+  for (const toml::node& item : *list) {
+    const auto* str = item.as_string();
+    if (!str || str->get().empty())
+      return Status::Error(At(display, TomlLine(item)) + "\"" + std::string(key) + "\" must list non-empty strings");
+    out->push_back(str->get());
+  }
+  return {};
+}
+
 Status CompileRule(const std::string& pattern, const RE2::Options& options,
                    const std::string& where, std::unique_ptr<RE2>* out) {
   auto re = std::make_unique<RE2>(pattern, options);

@@ -44,6 +44,10 @@ Status CheckKeys(const toml::table& table, std::initializer_list<std::string_vie
 Status GetString(const toml::table& table, std::string_view key, const std::string& display,
                  std::string* out);
 
+// Required list of non-empty strings `key` of `table`.
+Status GetStringList(const toml::table& table, std::string_view key, const std::string& display,
+                     std::vector<std::string>* out);
+
 // Compiles an RE2 pattern from a rule file; a bad pattern is reported with
 // the rule's line.
 Status CompileRule(const std::string& pattern, const RE2::Options& options,

@@ -47,18 +47,9 @@ double ParseDigitNumber(std::string_view s) {
 }
 
 Status ReadWordList(const toml::table& table, std::string_view key, const std::string& display, WordSet* out) {
-  const toml::node* node = table.get(key);
-  if (!node) return Status::Error(display + ": missing list \"" + std::string(key) + "\"");
-  const toml::array* list = node->as_array();
-  if (!list) return Status::Error(display + ":" + std::to_string(TomlLine(*node)) + ": \"" + std::string(key) +
-                                  "\" must be a list of words");
-  for (const toml::node& w : *list) {
-    const auto* s = w.as_string();
-    if (!s || s->get().empty())
-      return Status::Error(display + ":" + std::to_string(TomlLine(w)) + ": \"" + std::string(key) +
-                           "\" must list non-empty words");
-    out->insert(FoldCase(s->get()));
-  }
+  std::vector<std::string> words;
+  if (Status s = GetStringList(table, key, display, &words); !s.ok()) return s;
+  for (const std::string& w : words) out->insert(FoldCase(w));
   return {};
 }
 

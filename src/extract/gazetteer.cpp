@@ -256,22 +256,6 @@ size_t Gazetteer::phrase_count() const { return data_->phrases; }
 
 namespace {
 
-Status ReadStrings(const toml::table& table, std::string_view key, const std::string& display,
-                   std::vector<std::string>* out) {
-  const toml::node* node = table.get(key);
-  if (!node) return Status::Error(display + ": missing \"" + std::string(key) + "\"");
-  const toml::array* list = node->as_array();
-  if (!list) return Status::Error(display + ":" + std::to_string(TomlLine(*node)) + ": \"" + std::string(key) +
-                                  "\" must be a list of strings");
-  for (const toml::node& v : *list) {
-    const auto* s = v.as_string();
-    if (!s) return Status::Error(display + ":" + std::to_string(TomlLine(v)) + ": \"" + std::string(key) +
-                                 "\" must be a list of strings");
-    out->push_back(s->get());
-  }
-  return {};
-}
-
 std::string Fill(std::string form, std::string_view x) {
   const size_t at = form.find("{X}");
   if (at != std::string::npos) form.replace(at, 3, x);
@@ -285,7 +269,7 @@ Status LoadTitlePatterns(const RulesDir& dir, std::vector<TitleRule>* out, std::
   if (Status s = ReadToml(dir.Path("awards.toml"), display, &table); !s.ok()) return s;
   if (Status s = CheckKeys(table, {"title", "drop_leading"}, display); !s.ok()) return s;
   std::vector<std::string> leading;
-  if (Status s = ReadStrings(table, "drop_leading", display, &leading); !s.ok()) return s;
+  if (Status s = GetStringList(table, "drop_leading", display, &leading); !s.ok()) return s;
   for (const std::string& w : leading) drop_leading->insert(FoldCase(w));
   const toml::array* list = table["title"].as_array();
   static const toml::array kNone;
@@ -326,7 +310,7 @@ Status Gazetteer::Load(const RulesDir& dir, std::unique_ptr<Gazetteer>* out) {
   std::map<std::string, std::vector<std::string>> forms;
   for (const char* key : {"province_forms", "regency_forms", "city_forms", "province_government",
                           "regency_government", "city_government", "bare_name_levels", "not_after"})
-    if (Status s = ReadStrings(*regions, key, display, &forms[key]); !s.ok()) return s;
+    if (Status s = GetStringList(*regions, key, display, &forms[key]); !s.ok()) return s;
   if (Status s = CheckKeys(*agencies, {"positions"}, display); !s.ok()) return s;
   if (Status s = CheckKeys(*regions, {"province_forms", "regency_forms", "city_forms", "province_government",
                                       "regency_government", "city_government", "bare_name_levels", "not_after"},
@@ -335,7 +319,7 @@ Status Gazetteer::Load(const RulesDir& dir, std::unique_ptr<Gazetteer>* out) {
     return s;
   for (const std::string& w : forms["not_after"]) data->not_after.insert(FoldCase(w));
   std::vector<std::string> positions;
-  if (Status s = ReadStrings(*agencies, "positions", display, &positions); !s.ok()) return s;
+  if (Status s = GetStringList(*agencies, "positions", display, &positions); !s.ok()) return s;
   for (const std::string& p : positions) {
     std::vector<Token> t = Tokenize(p);
     if (!t.empty()) data->position_words.insert(t.back().folded);
@@ -477,10 +461,10 @@ Status Gazetteer::Load(const RulesDir& dir, std::unique_ptr<Gazetteer>* out) {
   if (Status st = CheckKeys(*unit_names, {"connectors", "not_units", "stop_before", "titles", "abbreviations", "ignore_in_comparison"},
                                   display); !st.ok()) return st;
   std::vector<std::string> stop_before;
-  if (Status st = ReadStrings(*unit_names, "stop_before", display, &stop_before); !st.ok()) return st;
+  if (Status st = GetStringList(*unit_names, "stop_before", display, &stop_before); !st.ok()) return st;
   for (const std::string& w : stop_before) data->stop_before.insert(FoldCase(w));
-  if (Status st = ReadStrings(*unit_names, "connectors", display, &connectors); !st.ok()) return st;
-  if (Status st = ReadStrings(*unit_names, "not_units", display, &not_units); !st.ok()) return st;
+  if (Status st = GetStringList(*unit_names, "connectors", display, &connectors); !st.ok()) return st;
+  if (Status st = GetStringList(*unit_names, "not_units", display, &not_units); !st.ok()) return st;
   std::string connector_alternation;
   for (const std::string& c : connectors) {
     data->connectors.insert(FoldCase(c));
@@ -488,7 +472,7 @@ Status Gazetteer::Load(const RulesDir& dir, std::unique_ptr<Gazetteer>* out) {
   }
   for (const std::string& n : not_units) data->not_units.insert(Join(Tokenize(n)));
   std::vector<std::string> titles;
-  if (Status st = ReadStrings(*unit_names, "titles", display, &titles); !st.ok()) return st;
+  if (Status st = GetStringList(*unit_names, "titles", display, &titles); !st.ok()) return st;
   if (const toml::table* abbreviations = (*unit_names)["abbreviations"].as_table()) {
     for (const auto& [short_form, full] : *abbreviations) {
       const auto* text = full.as_string();
@@ -497,7 +481,7 @@ Status Gazetteer::Load(const RulesDir& dir, std::unique_ptr<Gazetteer>* out) {
     }
   }
   std::vector<std::string> ignored;
-  if (Status st = ReadStrings(*unit_names, "ignore_in_comparison", display, &ignored); !st.ok()) return st;
+  if (Status st = GetStringList(*unit_names, "ignore_in_comparison", display, &ignored); !st.ok()) return st;
   for (const std::string& w : ignored) data->ignore_in_comparison.insert(FoldCase(w));
   for (const std::string& t : titles) data->titles.insert(FoldCase(t.substr(0, t.size() - (t.back() == '.'))));
   std::sort(titles.begin(), titles.end(), [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
