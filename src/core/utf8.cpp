@@ -66,4 +66,28 @@ std::string_view SliceCodePoints(std::string_view s, size_t start, size_t end) {
   return s.substr(i, j - i);
 }
 
+CodePointIndex::CodePointIndex(std::string_view s) : s_(s) {
+  size_t cp = 0;
+  for (size_t b = 0; b < s.size(); ++b) {
+    if ((static_cast<unsigned char>(s[b]) & 0xC0) == 0x80) continue;
+    if (cp % 64 == 0) checkpoints_.push_back(b);
+    ++cp;
+  }
+}
+
+size_t CodePointIndex::Byte(size_t cp) const {
+  if (cp / 64 >= checkpoints_.size()) return s_.size();
+  size_t b = checkpoints_[cp / 64];
+  for (size_t left = cp % 64; left > 0 && b < s_.size();) {
+    ++b;
+    if (b >= s_.size() || (static_cast<unsigned char>(s_[b]) & 0xC0) != 0x80) --left;
+  }
+  return b;
+}
+
+std::string_view CodePointIndex::Slice(size_t start, size_t end) const {
+  const size_t b = Byte(start), e = Byte(end);
+  return s_.substr(b, e > b ? e - b : 0);
+}
+
 }  // namespace warta

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace warta {
 
@@ -19,6 +20,19 @@ size_t CountCodePoints(std::string_view s);
 
 // The substring of valid UTF-8 `s` between code point offsets [start, end).
 std::string_view SliceCodePoints(std::string_view s, size_t start, size_t end);
+
+// Code point offsets to byte offsets of one text in near constant time (a
+// byte offset kept every 64 code points), for slicing many spans of it.
+class CodePointIndex {
+ public:
+  explicit CodePointIndex(std::string_view s);
+  std::string_view Slice(size_t start, size_t end) const;
+
+ private:
+  size_t Byte(size_t cp) const;
+  std::string_view s_;
+  std::vector<size_t> checkpoints_;  // byte offset of code point 64 * i
+};
 
 // Appends code point `c` to `out` as UTF-8.
 void AppendUtf8(char32_t c, std::string* out);

@@ -164,9 +164,7 @@ void DateFinder::Find(const std::vector<Range>& ranges, Document* doc, std::vect
     return a.second != b.second ? a.second > b.second : a.first > b.first;
   });
 
-  auto original_text = [&](const Range& r) {
-    return std::string(SliceCodePoints(doc->original, doc->map.SpanStart(r.begin), doc->map.SpanEnd(r.end)));
-  };
+  auto original_text = [&](const Range& r) { return std::string(doc->Slice(r)); };  // for warnings: the working text
   for (const Mention& m : kept) {
     std::vector<CivilDate> values;
     if (m.is_relative) {

@@ -40,10 +40,11 @@ void Extractor::Process(Document* doc) const {
   all.insert(all.end(), std::make_move_iterator(dates.begin()), std::make_move_iterator(dates.end()));
   all.insert(all.end(), std::make_move_iterator(counts.begin()), std::make_move_iterator(counts.end()));
   all.insert(all.end(), std::make_move_iterator(names.begin()), std::make_move_iterator(names.end()));
+  const CodePointIndex original(doc->original);  // one pass, not one per entity
   for (Entity& e : all) {
     e.start = doc->map.SpanStart(e.range.begin);
     e.end = doc->map.SpanEnd(e.range.end);
-    e.text = std::string(SliceCodePoints(doc->original, e.start, e.end));
+    e.text = std::string(original.Slice(e.start, e.end));
   }
   std::stable_sort(all.begin(), all.end(), [](const Entity& a, const Entity& b) {
     return a.start != b.start ? a.start < b.start : a.end > b.end;

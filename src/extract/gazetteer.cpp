@@ -495,7 +495,8 @@ Status Gazetteer::Load(const RulesDir& dir, std::unique_ptr<Gazetteer>* out) {
   options.set_log_errors(false);
   std::string heads;
   const toml::array* units = table["unit"].as_array();
-  for (const toml::node& node : units ? *units : toml::array()) {
+  static const toml::array kNoUnits;  // a reference, so nodes keep their source lines
+  for (const toml::node& node : units ? *units : kNoUnits) {
     const std::string at = display + ":" + std::to_string(TomlLine(node));
     const toml::table* unit = node.as_table();
     if (!unit) return Status::Error(at + ": [[unit]] entries must be tables");
@@ -505,6 +506,11 @@ Status Gazetteer::Load(const RulesDir& dir, std::unique_ptr<Gazetteer>* out) {
     if (Status st = GetString(*unit, "name", display, &rule.name); !st.ok()) return st;
     if (Status st = GetString(*unit, "head", display, &head); !st.ok()) return st;
     const std::string where = at + ": rule \"" + rule.name + "\"";
+    for (const UnitRule& other : data->units)
+      if (other.name == rule.name) return Status::Error(at + ": duplicate rule name \"" + rule.name + "\"");
+    // The head alone first, so that an error points at what the rule wrote.
+    std::unique_ptr<RE2> head_only;
+    if (Status st = CompileRule(head, options, where, &head_only); !st.ok()) return st;
     if (Status st = CompileRule("\\b(" + head + ")\\s+(" + name + ")", options, where, &rule.re); !st.ok()) return st;
     heads += (heads.empty() ? "" : "|") + head;
     data->units.push_back(std::move(rule));
@@ -667,7 +673,10 @@ void Gazetteer::Find(const Document& doc, const std::vector<Range>& ranges, std:
         re2::StringPiece after_acronym;
         if (keep == words.size() && RE2::PartialMatch(whole.substr(words.back().end), *d.acronym_then, &after_acronym)) {
           const uint32_t at = static_cast<uint32_t>(after_acronym.data() - whole.data());
-          std::vector<Token> more = Tokenize(whole.substr(at, std::min<size_t>(160, whole.size() - at)), at);
+          size_t window = std::min<size_t>(160, whole.size() - at);
+          while (at + window < whole.size() && (static_cast<unsigned char>(whole[at + window]) & 0xC0) == 0x80)
+            ++window;  // never cut a character
+          std::vector<Token> more = Tokenize(whole.substr(at, window), at);
           const size_t extra = more.empty() || !more[0].capital ? 0 : NameExtent(more, 0);
           if (extra > 0) {
             more[0].joined = true;

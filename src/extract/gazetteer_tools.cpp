@@ -4,6 +4,7 @@
 #include <map>
 #include <ostream>
 #include <set>
+#include <tuple>
 
 #include "core/calendar.h"
 
@@ -55,9 +56,13 @@ Status CheckGazetteers(const RulesDir& rules, std::vector<std::string>* findings
                              return Status();
                            });
   if (!s.ok()) return s;
-  for (auto [file, columns, table] : {std::tuple<const char*, std::vector<int>, std::map<std::string, std::set<std::string>>*>{
-                                          "agencies.tsv", {0, 2, 3, 4}, &bodies},
-                                      {"awards.tsv", {0, 2}, &titles}}) {
+  for (const auto& entry : {std::tuple<const char*, std::vector<int>, std::map<std::string, std::set<std::string>>*>{
+                                "agencies.tsv", {0, 2, 3, 4}, &bodies},
+                            {"awards.tsv", {0, 2}, &titles}}) {
+    // Named references, not structured bindings: clang before 16 cannot capture those.
+    const char* file = std::get<0>(entry);
+    const std::vector<int>& columns = std::get<1>(entry);
+    std::map<std::string, std::set<std::string>>* table = std::get<2>(entry);
     s = ForEachTsvRow(rules.Path(file), RulesDir::Display(file), 2, [&](int line, const std::vector<std::string_view>& f) {
       const std::string owner = std::string(f[0]) + " (line " + std::to_string(line) + ")";
       for (int c : columns)
