@@ -10,6 +10,11 @@ PACKAGES=(
   libsimdjson-dev nlohmann-json3-dev libtomlplusplus-dev
   zlib1g-dev libsqlite3-dev libxml2-dev
 )
+# `install-deps.sh fuzz`: clang with libFuzzer and the sanitizer runtimes,
+# for scripts/fuzz.sh only (the build and `make test` use gcc).
+if [ "${1:-}" = fuzz ]; then
+  PACKAGES+=(clang libclang-rt-14-dev llvm)
+fi
 
 missing=()
 for p in "${PACKAGES[@]}"; do

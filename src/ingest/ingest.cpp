@@ -1,10 +1,15 @@
 #include "ingest/ingest.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <zlib.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <set>
 #include <simdjson.h>
 #include <unicode/unistr.h>
 
@@ -36,18 +41,33 @@ std::string FileStem(const std::string& path) {
   return fs::path(WithoutGz(path)).stem().string();
 }
 
-// Decodes a UTF-16 or UTF-8 byte order mark; other text passes through.
-std::string DecodeBom(std::string bytes, Document* doc) {
-  auto starts = [&](std::string_view bom) { return bytes.compare(0, bom.size(), bom) == 0; };
-  if (starts("\xEF\xBB\xBF")) return bytes.substr(3);
-  const char* charset = starts("\xFF\xFE") ? "UTF-16LE" : starts("\xFE\xFF") ? "UTF-16BE" : nullptr;
-  if (!charset) return bytes;
-  icu::UnicodeString u(bytes.data() + 2, static_cast<int32_t>(bytes.size() - 2), charset);
-  std::string out;
-  u.toUTF8String(out);
-  doc->Warn("utf16", std::string("input was ") + charset + ", converted to UTF-8");
-  return out;
+// The charset a UTF-16 byte order mark at the start of `bytes` names, or null.
+const char* Utf16Charset(std::string_view bytes) {
+  if (bytes.starts_with("\xFF\xFE")) return "UTF-16LE";
+  if (bytes.starts_with("\xFE\xFF")) return "UTF-16BE";
+  return nullptr;
 }
+
+// True when `text` is a whole HTML page rather than the article's text: a
+// scraper saved the page instead of extracting it. Reading it as text would
+// give tags, scripts and menus as "sentences", so the record fails instead.
+bool IsHtmlPage(std::string_view text) {
+  const size_t start = text.find_first_not_of(" \t\r\n");
+  if (start == std::string_view::npos) return false;
+  std::string head(text.substr(start, 16));
+  std::transform(head.begin(), head.end(), head.begin(), [](unsigned char c) { return std::tolower(c); });
+  for (std::string_view opening : {"<!doctype html", "<html", "<head>", "<body"})
+    if (head.starts_with(opening)) return true;
+  return false;
+}
+
+// "a number", "an object or array", "null": a JSON value's kind in a message.
+std::string Described(const std::string& kind) {
+  if (kind == "null") return kind;
+  return (kind[0] == 'o' ? "an " : "a ") + kind;
+}
+
+const char kHtmlPageError[] = "an HTML page, not article text (extract the text first, e.g. with trafilatura)";
 
 void SetOriginal(std::string bytes, Document* doc) {
   size_t repaired = 0;
@@ -55,6 +75,29 @@ void SetOriginal(std::string bytes, Document* doc) {
   if (repaired > 0)
     doc->Warn("invalid-utf8", std::to_string(repaired) +
                                   " byte(s) of invalid UTF-8 read as Windows-1252");
+}
+
+// Adds the files under `dir` to `found`. Hidden entries (".git") are
+// skipped; symbolic links are followed, each folder listed once. What
+// cannot be listed or is not a file is added all the same, so that reading
+// it reports why instead of it being left out without a word.
+void ListFolder(const fs::path& dir, std::set<fs::path>* listed, std::vector<std::string>* found) {
+  std::error_code ec;
+  const fs::path real = fs::canonical(dir, ec);
+  if (!ec && !listed->insert(real).second) return;  // a link back into a listed folder
+  std::vector<fs::path> entries;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
+    entries.push_back(it->path());
+  if (ec) {
+    found->push_back(dir.string());
+    return;
+  }
+  for (const fs::path& entry : entries) {
+    const std::string name = entry.filename().string();
+    if (!name.empty() && name[0] == '.') continue;
+    if (fs::is_directory(entry, ec)) ListFolder(entry, listed, found);
+    else found->push_back(entry.string());
+  }
 }
 
 }  // namespace
@@ -72,18 +115,13 @@ Status ExpandInputs(const std::vector<std::string>& inputs, std::vector<std::str
       files->push_back(input);
       continue;
     }
+    // A folder named on the command line that cannot be listed stops at
+    // start, as a missing one does; one found inside becomes an error record.
+    fs::directory_iterator probe(input, ec);
+    if (ec) return Status::Error(input + ": cannot read folder: " + ec.message());
+    std::set<fs::path> listed;
     std::vector<std::string> found;
-    fs::recursive_directory_iterator it(input, fs::directory_options::skip_permission_denied, ec);
-    if (ec) return Status::Error(input + ": " + ec.message());
-    for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
-      if (ec) return Status::Error(input + ": " + ec.message());
-      const std::string name = it->path().filename().string();
-      if (!name.empty() && name[0] == '.') {
-        if (it->is_directory()) it.disable_recursion_pending();
-        continue;
-      }
-      if (!it->is_directory()) found.push_back(it->path().string());
-    }
+    ListFolder(input, &listed, &found);
     std::sort(found.begin(), found.end());
     files->insert(files->end(), found.begin(), found.end());
   }
@@ -114,32 +152,91 @@ class Reader::Impl {
   }
 
   uint64_t bytes_read() const { return bytes_read_; }
+  uint64_t blank_lines() const { return blank_lines_; }
 
  private:
   // Opens the next file; false when it cannot be opened (`doc` says why).
   bool Open(Document* doc) {
     *doc = Document();
     path_ = files_[next_file_++];
-    file_ = path_ == "-" ? gzdopen(0, "rb") : gzopen(path_.c_str(), "rb");
-    if (!file_) {
-      doc->id = path_ == "-" ? "stdin" : FileStem(path_);
-      doc->origin = path_;
-      doc->error = path_ + ": cannot open: " + std::strerror(errno);
-      return false;
-    }
-    gzbuffer(file_, 1 << 17);
     line_no_ = 0;
     buffer_.clear();
     buffer_pos_ = 0;
+    scanned_ = 0;
     eof_ = false;
     read_error_.clear();
+    charset_ = nullptr;
+    std::string why;
+    const int fd = path_ == "-" ? 0 : OpenFile(&why);
+    if (fd >= 0) {
+      file_ = gzdopen(fd, "rb");
+      if (!file_) {
+        why = std::strerror(errno);
+        if (fd != 0) ::close(fd);
+      }
+    }
+    if (!file_) {
+      doc->id = path_ == "-" ? "stdin" : FileStem(path_);
+      doc->origin = path_;
+      doc->error = path_ + ": cannot open: " + why;
+      return false;
+    }
+    gzbuffer(file_, 1 << 17);
+    DecodeByteOrderMark();
     jsonl_ = DetectJsonl();
     return true;
+  }
+
+  // open(2) with a reason a person can act on when it fails or when the
+  // path is not a file at all (a socket, a folder).
+  int OpenFile(std::string* why) {
+    const int fd = ::open(path_.c_str(), O_RDONLY | O_CLOEXEC);
+    struct stat st;
+    if (fd < 0) {
+      const int err = errno;
+      std::error_code ec;
+      if (err == ENXIO && ::stat(path_.c_str(), &st) == 0 && S_ISSOCK(st.st_mode)) {
+        *why = "it is a socket, not a file";
+      } else {
+        *why = std::strerror(err);
+        if (err == ENOENT && fs::is_symlink(fs::symlink_status(path_, ec)))
+          *why += " (a symbolic link to " + fs::read_symlink(path_, ec).string() + ")";
+      }
+      return -1;
+    }
+    if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+      *why = "it is a folder, not a file";
+      ::close(fd);
+      return -1;
+    }
+    return fd;
   }
 
   void Close() {
     if (file_) gzclose(file_);
     file_ = nullptr;
+  }
+
+  // A UTF-8 byte order mark is dropped. UTF-16 (with its mark) is converted
+  // to UTF-8 as a whole, and every record of the file says so.
+  void DecodeByteOrderMark() {
+    Fill();
+    const std::string_view head = std::string_view(buffer_).substr(buffer_pos_);
+    if (head.starts_with("\xEF\xBB\xBF")) {
+      buffer_pos_ += 3;
+      return;
+    }
+    charset_ = Utf16Charset(head);
+    if (!charset_) return;
+    while (Fill()) {
+    }
+    const std::string_view utf16 = std::string_view(buffer_).substr(buffer_pos_ + 2);
+    icu::UnicodeString u(utf16.data(), static_cast<int32_t>(utf16.size()), charset_);
+    std::string utf8;
+    u.toUTF8String(utf8);
+    buffer_ = std::move(utf8);
+    buffer_pos_ = 0;
+    scanned_ = 0;
   }
 
   bool DetectJsonl() {
@@ -153,7 +250,6 @@ class Reader::Impl {
       return true;
     if (EndsWith(plain, ".txt") || EndsWith(plain, ".text")) return false;
     // Unknown name (stdin, no extension): a JSON object starts with '{'.
-    Fill();
     size_t i = buffer_pos_;
     while (i < buffer_.size() && std::isspace(static_cast<unsigned char>(buffer_[i]))) ++i;
     return i < buffer_.size() && buffer_[i] == '{';
@@ -162,10 +258,6 @@ class Reader::Impl {
   // Reads more bytes into the buffer; false at end of file or on error.
   bool Fill() {
     if (eof_) return false;
-    if (buffer_pos_ > 0) {
-      buffer_.erase(0, buffer_pos_);
-      buffer_pos_ = 0;
-    }
     const size_t old = buffer_.size();
     buffer_.resize(old + (1 << 16));
     int n = gzread(file_, buffer_.data() + old, 1 << 16);
@@ -183,21 +275,34 @@ class Reader::Impl {
     return false;
   }
 
-  // Next line without its '\n'; false at end of file.
+  // Next line without its '\n'; false at end of file. Bytes already searched
+  // for '\n' are not searched again, so a line of any length is read in
+  // linear time.
   bool GetLine(std::string* line) {
     for (;;) {
-      size_t nl = buffer_.find('\n', buffer_pos_);
+      size_t nl = buffer_.find('\n', std::max(buffer_pos_, scanned_));
       if (nl != std::string::npos) {
         line->assign(buffer_, buffer_pos_, nl - buffer_pos_);
         buffer_pos_ = nl + 1;
         return true;
       }
+      scanned_ = buffer_.size();
+      Compact();
       if (!Fill()) break;
     }
-    if (buffer_pos_ >= buffer_.size()) return false;
+    // A line cut by a read error is not a record: the error is reported at its number.
+    if (buffer_pos_ >= buffer_.size() || !read_error_.empty()) return false;
     line->assign(buffer_, buffer_pos_);
     buffer_pos_ = buffer_.size();
     return true;
+  }
+
+  // Drops the lines already read from the buffer.
+  void Compact() {
+    if (buffer_pos_ == 0) return;
+    buffer_.erase(0, buffer_pos_);
+    scanned_ -= std::min(scanned_, buffer_pos_);
+    buffer_pos_ = 0;
   }
 
   void ReadTextFile(Document* doc) {
@@ -209,7 +314,12 @@ class Reader::Impl {
       doc->error = path_ + ": " + read_error_;
       return;
     }
-    SetOriginal(DecodeBom(buffer_.substr(buffer_pos_), doc), doc);
+    SetOriginal(buffer_.substr(buffer_pos_), doc);
+    if (charset_) doc->Warn("utf16", std::string("input was ") + charset_ + ", converted to UTF-8");
+    if (IsHtmlPage(doc->original)) {
+      doc->error = path_ + ": " + kHtmlPageError;
+      doc->original.clear();
+    }
   }
 
   // Reads the next non-blank line into `doc`; false at end of file (with
@@ -229,10 +339,12 @@ class Reader::Impl {
       ++line_no_;
       if (!line.empty() && line.back() == '\r') line.pop_back();
       if (line.find_first_not_of(" \t") != std::string::npos) break;
+      ++blank_lines_;
     }
     doc->origin = path_ + ":" + std::to_string(line_no_);
     ParseJsonLine(line, doc);
     if (doc->id.empty()) doc->id = doc->origin;
+    if (charset_) doc->Warn("utf16", std::string("input was ") + charset_ + ", converted to UTF-8");
     return true;
   }
 
@@ -263,6 +375,8 @@ class Reader::Impl {
     std::vector<std::string> kinds;
     try {
       simdjson::ondemand::document json = parser_.iterate(view);
+      if (json.type() != simdjson::ondemand::json_type::object)
+        return "not a JSON object (each line must be one {...} record)";
       simdjson::ondemand::object object = json.get_object();
       for (auto field : object) {
         std::string key(std::string_view(field.unescaped_key()));
@@ -281,6 +395,10 @@ class Reader::Impl {
           kinds.emplace_back(type == simdjson::ondemand::json_type::number ? "number" : "object or array");
         }
       }
+      // On-demand parsing stops after the object: a second record or other
+      // text on the same line would otherwise be dropped without a word.
+      if (json.current_location().error() != simdjson::OUT_OF_BOUNDS)
+        return "not valid JSON: more than one value on the line";
     } catch (const simdjson::simdjson_error& e) {
       if (e.error() == simdjson::UTF8_ERROR) return "utf8";
       return std::string("not valid JSON: ") + e.what();
@@ -299,7 +417,7 @@ class Reader::Impl {
     auto optional_string = [&](int k, std::optional<std::string>* out) {
       if (k < 0 || !values[k]) return;
       if (kinds[k] == "string") *out = *values[k];
-      else doc->Warn("field-type", "field \"" + keys[k] + "\" is a " + kinds[k] + ", not a string; ignored");
+      else doc->Warn("field-type", "field \"" + keys[k] + "\" is " + Described(kinds[k]) + ", not a string; ignored");
     };
     optional_string(find(f.title, kTitleKeys), &doc->title_field);
     optional_string(find(f.date, kDateKeys), &doc->date_field);
@@ -310,9 +428,8 @@ class Reader::Impl {
       std::string looked = f.text.empty() ? "maintext, text, content, body, isi_berita, isi" : f.text;
       return "no text field (looked for " + looked + ")";
     }
-    if (kinds[text] != "string")
-      return "field \"" + keys[text] + "\" is " + (kinds[text] == "null" ? "null" : "a " + kinds[text]) +
-             ", not a string";
+    if (kinds[text] != "string") return "field \"" + keys[text] + "\" is " + Described(kinds[text]) + ", not a string";
+    if (IsHtmlPage(*values[text])) return "field \"" + keys[text] + "\" is " + kHtmlPageError;
     doc->original = std::move(*values[text]);
     return "";
   }
@@ -327,8 +444,11 @@ class Reader::Impl {
   std::string read_error_;
   std::string buffer_;
   size_t buffer_pos_ = 0;
+  size_t scanned_ = 0;              // buffer_ before this holds no '\n' after buffer_pos_
+  const char* charset_ = nullptr;   // "UTF-16LE"/"UTF-16BE" when the file was converted
   uint64_t line_no_ = 0;
   uint64_t bytes_read_ = 0;
+  uint64_t blank_lines_ = 0;
   std::string line_, padded_;
   simdjson::ondemand::parser parser_;
 };
@@ -338,5 +458,6 @@ Reader::Reader(std::vector<std::string> files, IngestOptions options)
 Reader::~Reader() = default;
 bool Reader::Next(Document* doc) { return impl_->Next(doc); }
 uint64_t Reader::bytes_read() const { return impl_->bytes_read(); }
+uint64_t Reader::blank_lines() const { return impl_->blank_lines(); }
 
 }  // namespace warta

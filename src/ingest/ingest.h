@@ -52,6 +52,10 @@ class Reader {
   // this counts the bytes handed to the parser).
   uint64_t bytes_read() const;
 
+  // JSONL lines skipped so far because they were blank (spaces and tabs
+  // only): with the records returned, they account for every line read.
+  uint64_t blank_lines() const;
+
  private:
   class Impl;
   std::unique_ptr<Impl> impl_;

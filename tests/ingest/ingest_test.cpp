@@ -110,7 +110,7 @@ TEST_F(IngestTest, BadLinesBecomeErrorsAndTheBatchGoesOn) {
   EXPECT_NE(docs[3].error.find(":5: no text field"), std::string::npos) << docs[3].error;
   EXPECT_NE(docs[4].error.find(":6: field \"text\" is a number, not a string"), std::string::npos) << docs[4].error;
   EXPECT_NE(docs[5].error.find(":7: field \"text\" is null"), std::string::npos) << docs[5].error;
-  EXPECT_NE(docs[6].error.find(":8: not valid JSON"), std::string::npos) << docs[6].error;
+  EXPECT_NE(docs[6].error.find(":8: not a JSON object"), std::string::npos) << docs[6].error;
   EXPECT_EQ(docs[7].id, "f");
   EXPECT_EQ(docs[7].original, "Enam");
 }
