@@ -286,6 +286,8 @@ int Extract(const std::vector<std::string>& args, const char* argv0) {
     std::fprintf(stderr, "warta: %llu articles, %llu errors, %llu warnings, %.2f s, %.1f MB/s",
                  static_cast<unsigned long long>(counts.written), static_cast<unsigned long long>(counts.errors),
                  static_cast<unsigned long long>(counts.warnings), seconds, seconds > 0 ? mb / seconds : 0.0);
+    if (reader.blank_lines() > 0)
+      std::fprintf(stderr, ", %llu blank lines skipped", static_cast<unsigned long long>(reader.blank_lines()));
     if (batch.shard_count > 1)
       std::fprintf(stderr, ", shard %u/%u of %llu records", batch.shard_index + 1, batch.shard_count,
                    static_cast<unsigned long long>(counts.read));
