@@ -197,6 +197,21 @@ struct Gazetteer::Data {
     ++phrases;
   }
 
+  // The '|'-separated aliases of `base`'s name in `field`, in `form`. An
+  // alias in capitals of up to six characters ("BPK", "KIPP") matches only
+  // so; an agency's acronym is kept to be reported; a former name drops its
+  // "@years".
+  void AddAliases(std::string_view field, const Entry& base, Form form) {
+    for (std::string_view alias : SplitList(field)) {
+      if (form == Form::kFormer) alias = alias.substr(0, alias.rfind('@'));
+      Entry e = base;
+      e.form = form;
+      if (form == Form::kAcronym) e.acronym = alias;
+      if (form != Form::kFormer && AllCapitals(alias) && alias.size() <= 6) e.exact = alias;
+      Add(alias, NewEntry(std::move(e)));
+    }
+  }
+
   uint32_t NewEntry(Entry e) {
     entries.push_back(std::move(e));
     return static_cast<uint32_t>(entries.size() - 1);
@@ -408,24 +423,9 @@ Status Gazetteer::Load(const RulesDir& dir, std::unique_ptr<Gazetteer>* out) {
     e.value = canonical;
     e.rule = agencies_display + ":" + std::to_string(line);
     data->Add(canonical, data->NewEntry(e));
-    for (std::string_view acronym : SplitList(f.size() > 2 ? f[2] : std::string_view())) {
-      Entry a = e;
-      a.form = Form::kAcronym;
-      a.acronym = acronym;
-      if (AllCapitals(acronym) && acronym.size() <= 6) a.exact = acronym;
-      data->Add(acronym, data->NewEntry(a));
-    }
-    for (std::string_view variant : SplitList(f.size() > 3 ? f[3] : std::string_view())) {
-      Entry v = e;
-      v.form = Form::kVariant;
-      data->Add(variant, data->NewEntry(v));
-    }
-    for (std::string_view former : SplitList(f.size() > 4 ? f[4] : std::string_view())) {
-      const size_t at = former.rfind('@');
-      Entry v = e;
-      v.form = Form::kFormer;
-      data->Add(former.substr(0, at), data->NewEntry(v));
-    }
+    data->AddAliases(f.size() > 2 ? f[2] : std::string_view(), e, Form::kAcronym);
+    data->AddAliases(f.size() > 3 ? f[3] : std::string_view(), e, Form::kVariant);
+    data->AddAliases(f.size() > 4 ? f[4] : std::string_view(), e, Form::kFormer);
     return Status();
   });
   if (!s.ok()) return s;
@@ -443,12 +443,7 @@ Status Gazetteer::Load(const RulesDir& dir, std::unique_ptr<Gazetteer>* out) {
     e.rule = awards_display + ":" + std::to_string(line);
     e.capital = true;
     data->Add(canonical, data->NewEntry(e));
-    for (std::string_view alias : SplitList(f.size() > 2 ? f[2] : std::string_view())) {
-      Entry a = e;
-      a.form = Form::kVariant;
-      if (AllCapitals(alias) && alias.size() <= 6) a.exact = alias;
-      data->Add(alias, data->NewEntry(a));
-    }
+    data->AddAliases(f.size() > 2 ? f[2] : std::string_view(), e, Form::kVariant);
     return Status();
   });
   if (!s.ok()) return s;
