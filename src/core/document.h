@@ -71,7 +71,6 @@ struct Document {
 
   // --- segment
   std::optional<std::string> title;
-  std::optional<Range> title_range;     // when the title is a line of the text
   std::optional<std::string> published; // YYYY-MM-DD
   std::optional<Range> dateline;        // place name of a dateline ("JAKARTA")
   std::vector<Range> paragraphs;        // body lines, header lines excluded

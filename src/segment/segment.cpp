@@ -359,7 +359,6 @@ void Segmenter::Process(Document* doc) const {
   } else if (title_line >= 0) {
     doc->title = std::string(doc->Slice(lines[title_line]));
   }
-  if (title_line >= 0) doc->title_range = lines[title_line];
 
   // Publication date: the input's field first, else the header.
   if (doc->date_field) {
