@@ -127,6 +127,11 @@ TEST_F(AssembleTest, Records) {
        {"Adipura 2023 | Pemerintah Kota Cimahi | Kementerian Lingkungan Hidup dan Kehutanan | - | -",
         "Opini Wajar Tanpa Pengecualian 2023 | Pemerintah Kota Cimahi | Badan Pemeriksa Keuangan Perwakilan "
         "Provinsi Jawa Barat | - | -"}},
+      {"count_subject_listed_after_ialah",
+       "Dua kementerian yang memperoleh opini WDP ialah Kementerian Pertanian serta Kementerian Perdagangan.",
+       nullptr,
+       {"Opini Wajar Dengan Pengecualian - | Kementerian Pertanian | Badan Pemeriksa Keuangan | - | -",
+        "Opini Wajar Dengan Pengecualian - | Kementerian Perdagangan | Badan Pemeriksa Keuangan | - | -"}},
       {"award_after_dalam_is_the_event",
        "Pemerintah Kota Probolinggo ditetapkan sebagai salah satu Top 45 Inovasi Pelayanan Publik dalam Kompetisi "
        "Inovasi Pelayanan Publik 2022.",
