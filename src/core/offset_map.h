@@ -20,6 +20,14 @@ class OffsetMap {
       end_.push_back(orig_end);
     }
   }
+  // Records that `bytes` working-text bytes were copied one for one from
+  // original code points orig_begin, orig_begin + 1, ... (ASCII).
+  void AppendCopied(size_t bytes, uint32_t orig_begin) {
+    for (uint32_t i = 0; i < bytes; ++i) {
+      begin_.push_back(orig_begin + i);
+      end_.push_back(orig_begin + i + 1);
+    }
+  }
   void Clear() { begin_.clear(); end_.clear(); }
   void Reserve(size_t n) { begin_.reserve(n); end_.reserve(n); }
   size_t size() const { return begin_.size(); }
