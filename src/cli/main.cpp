@@ -366,7 +366,7 @@ int Eval(const std::vector<std::string>& args, const char* argv0) {
     warta::Document doc;
     while (reader.Next(&doc)) {
       in.pipeline->Process(&doc);
-      add(warta::ToJson(doc).dump(), doc.origin);
+      add(warta::RecordJson(doc), doc.origin);
     }
   }
 

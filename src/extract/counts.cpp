@@ -1,5 +1,6 @@
 #include "extract/counts.h"
 
+#include <cmath>
 #include <cstring>
 #include <map>
 #include <mutex>
@@ -198,6 +199,9 @@ void CountFinder::Find(const Document& doc, const std::vector<Range>& ranges, st
         rule = "number_noun";
         if (auto scale = NextWord(text, e); scale && r.scales.count(scale->folded)) {
           value *= r.scales.find(scale->folded)->second;
+          // "4,1 miliar" is 4100000000, not the 4099999999.9999995 of
+          // binary floating point.
+          if (std::fabs(value - std::round(value)) < 1e-6 * std::max(1.0, std::fabs(value))) value = std::round(value);
           e = scale->end;
         }
       } else {
