@@ -21,7 +21,14 @@ struct Token {
   std::string folded;
   bool capital = false;     // starts with an upper-case letter
   bool joined = true;       // only spaces and , . - ' lie between it and the previous token
+  uint64_t hash = 0;        // FNV-1a of `folded`, for the gazetteer's first-word filter
 };
+
+uint64_t Fnv1a(std::string_view s) {
+  uint64_t h = 14695981039346656037ull;
+  for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+  return h;
+}
 
 // Letters, digits and every byte of a non-ASCII character; a table, since
 // this runs on every byte of every paragraph.
@@ -58,6 +65,7 @@ std::vector<Token> Tokenize(std::string_view text, uint32_t offset = 0) {
         t.folded = FoldCase(word);
       }
       t.capital = c >= 'A' && c <= 'Z';
+      t.hash = Fnv1a(t.folded);
       t.joined = joined && marks <= 1;
       tokens.push_back(std::move(t));
       i = j;
@@ -139,6 +147,14 @@ struct UnitRule {
 
 struct Gazetteer::Data {
   std::vector<Node> nodes{1};
+  // Bits set by the hashes of words that start a phrase. Most words of a text
+  // start none, and one bit test is far cheaper than the root's hash lookup.
+  static constexpr uint64_t kFirstWordBits = 1 << 16;
+  std::vector<uint64_t> first_words = std::vector<uint64_t>(kFirstWordBits / 64);
+  bool MayStartPhrase(const Token& t) const {
+    const uint64_t bit = t.hash % kFirstWordBits;
+    return (first_words[bit / 64] >> (bit % 64)) & 1;
+  }
   std::vector<Entry> entries;
   size_t phrases = 0;
   std::set<std::string> not_after;        // folded
@@ -188,6 +204,8 @@ struct Gazetteer::Data {
   void Add(std::string_view phrase, uint32_t entry) {
     std::vector<Token> tokens = Tokenize(phrase);
     if (tokens.empty()) return;
+    const uint64_t bit = tokens[0].hash % kFirstWordBits;
+    first_words[bit / 64] |= uint64_t{1} << (bit % 64);
     uint32_t node = 0;
     for (const Token& t : tokens) {
       auto it = nodes[node].next.find(t.folded);
@@ -234,6 +252,7 @@ struct Gazetteer::Data {
   };
   std::optional<Match> Longest(std::string_view text, const std::vector<Token>& tokens, size_t i) const {
     std::optional<Match> best;
+    if (!MayStartPhrase(tokens[i])) return best;
     uint32_t node = 0;
     for (size_t j = i; j < tokens.size(); ++j) {
       if (j > i && !tokens[j].joined) break;
