@@ -368,6 +368,7 @@ struct Normalizer::Rules {
   std::unique_ptr<MojibakeTables> mojibake;
   std::vector<BoilerplateRule> boilerplate;  // line rules: rest, line, span
   std::unique_ptr<RE2::Set> trigger;         // which line rules may match a line
+  std::unique_ptr<RE2::Set> any_line;        // the same over a whole text ((?m)): may any line match?
   RewritePass before_lines;                  // break and unwrap
   RewritePass after_lines;                   // join
   int title_window = 8;                      // lines at the top searched for title copies
@@ -390,6 +391,7 @@ Status Normalizer::Load(const RulesDir& dir, std::unique_ptr<Normalizer>* out) {
   RE2::Options options;
   options.set_log_errors(false);
   rules->trigger = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+  rules->any_line = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
   for (RewritePass* pass : {&rules->before_lines, &rules->after_lines})
     pass->trigger = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
   const toml::array* list = table["rule"].as_array();
@@ -436,9 +438,10 @@ Status Normalizer::Load(const RulesDir& dir, std::unique_ptr<Normalizer>* out) {
       continue;
     }
     if (rules->trigger->Add(pattern, &error) < 0) return Status::Error(at + ": bad regex: " + error);
+    rules->any_line->Add("(?m)" + pattern, nullptr);
     rules->boilerplate.push_back(std::move(r));
   }
-  if (!rules->trigger->Compile() || !rules->before_lines.trigger->Compile() || !rules->after_lines.trigger->Compile())
+  if (!rules->trigger->Compile() || !rules->any_line->Compile() || !rules->before_lines.trigger->Compile() || !rules->after_lines.trigger->Compile())
     return Status::Error(display + ": rules too large to compile");
   out->reset(new Normalizer(std::move(rules)));
   return {};
@@ -514,11 +517,14 @@ void Normalizer::Process(Document* doc) const {
   std::vector<std::vector<Line>> kept_pieces(lines.size());
   std::vector<int> matched;
   size_t end_line = lines.size();
+  // One pass over the whole text says whether any line may match: most
+  // articles have no boilerplate line left, and then no line is tried alone.
+  const bool any_line = rules_->any_line->Match(chars, nullptr);
   for (size_t k = 0; k < lines.size(); ++k) {
     const Line& line = lines[k];
     std::string_view text(chars.data() + line.begin, line.end - line.begin);
     kept_pieces[k].push_back(line);
-    if (text.empty()) continue;
+    if (text.empty() || !any_line) continue;
     matched.clear();
     if (!rules_->trigger->Match(text, &matched)) continue;
     // A footer ends the article whatever else matched; then whole lines, then spans.
