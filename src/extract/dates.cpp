@@ -5,6 +5,7 @@
 #include <map>
 
 #include "core/date_patterns.h"
+#include "core/disjoint_ranges.h"
 #include "core/utf8.h"
 
 namespace warta {
@@ -148,10 +149,11 @@ void DateFinder::Find(const std::vector<Range>& ranges, Document* doc, std::vect
     return (a.range.end - a.range.begin) > (b.range.end - b.range.begin);
   });
   std::vector<Mention> kept;
+  DisjointRanges taken;
   for (Mention& m : mentions) {
-    bool overlaps = false;
-    for (const Mention& k : kept) overlaps = overlaps || (m.range.begin < k.range.end && k.range.begin < m.range.end);
-    if (!overlaps) kept.push_back(std::move(m));
+    if (taken.Overlaps(m.range)) continue;
+    taken.Insert(m.range);
+    kept.push_back(std::move(m));
   }
 
   // Years the article names, most named first, then the latest: only read

@@ -10,6 +10,7 @@
 #include <re2/set.h>
 
 #include "core/calendar.h"
+#include "core/disjoint_ranges.h"
 
 namespace warta {
 namespace {
@@ -751,7 +752,9 @@ void Gazetteer::Find(const Document& doc, const std::vector<Range>& ranges, std:
   // Award titles by pattern, where the list has none: the capitalised words
   // of the title after the last known body or region in them ("Pemkab Bogor
   // Raih | Mandaya Awards").
-  const size_t listed_end = out->size();
+  DisjointRanges listed;  // award titles of the list, found above
+  for (size_t k = first; k < out->size(); ++k)
+    if ((*out)[k].type == EntityType::kAward) listed.Insert((*out)[k].range);
   for (const Range& range : ranges) {
     const std::string_view text = doc.Slice(range);
     candidates.clear();
@@ -778,11 +781,7 @@ void Gazetteer::Find(const Document& doc, const std::vector<Range>& ranges, std:
         const uint32_t e = rule.year && !groups[rule.year].empty()
                                ? range.begin + static_cast<uint32_t>(groups[rule.year].data() - text.data() + groups[rule.year].size())
                                : words.back().end;
-        const bool listed = std::any_of(out->begin() + static_cast<long>(first), out->begin() + static_cast<long>(listed_end),
-                                        [&](const Entity& x) {
-                                          return x.type == EntityType::kAward && b < x.range.end && x.range.begin < e;
-                                        });
-        if (listed) continue;
+        if (listed.Overlaps({b, e})) continue;
         Entity x;
         x.type = EntityType::kAward;
         x.range = {b, e};
@@ -800,11 +799,11 @@ void Gazetteer::Find(const Document& doc, const std::vector<Range>& ranges, std:
     return (a.range.end - a.range.begin) > (b.range.end - b.range.begin);
   });
   std::vector<Entity> kept;
+  std::map<EntityType, DisjointRanges> taken;
   for (auto it = out->begin() + static_cast<long>(first); it != out->end(); ++it) {
-    const bool overlaps = std::any_of(kept.begin(), kept.end(), [&](const Entity& k) {
-      return k.type == it->type && it->range.begin < k.range.end && k.range.begin < it->range.end;
-    });
-    if (!overlaps) kept.push_back(std::move(*it));
+    if (taken[it->type].Overlaps(it->range)) continue;
+    taken[it->type].Insert(it->range);
+    kept.push_back(std::move(*it));
   }
   out->erase(out->begin() + static_cast<long>(first), out->end());
   out->insert(out->end(), std::make_move_iterator(kept.begin()), std::make_move_iterator(kept.end()));
@@ -825,7 +824,6 @@ void Gazetteer::Find(const Document& doc, const std::vector<Range>& ranges, std:
         std::tolower(static_cast<unsigned char>(short_name[0])) == std::tolower(static_cast<unsigned char>(whole[e.range.begin])))
       defined.emplace(short_name, k);
   }
-  const size_t before_short_names = out->size();
   for (const Range& range : ranges) {
     const std::string_view text = doc.Slice(range);
     for (const auto& [short_name, k] : defined) {
@@ -834,10 +832,7 @@ void Gazetteer::Find(const Document& doc, const std::vector<Range>& ranges, std:
         const bool whole_words = (at == 0 || !IsWordByte(text[at - 1])) &&
                                  (at + short_name.size() == text.size() || !IsWordByte(text[at + short_name.size()]));
         if (!whole_words || (at > 0 && text[at - 1] == '(')) continue;
-        bool covered = false;
-        for (size_t j = first; j < before_short_names && !covered; ++j)
-          covered = (*out)[j].type == EntityType::kAgency && (*out)[j].range.begin <= b && e <= (*out)[j].range.end;
-        if (covered) continue;
+        if (taken[EntityType::kAgency].Covers({b, e})) continue;
         Entity x = (*out)[k];
         x.range = {b, e};
         x.acronym = short_name;
@@ -849,33 +844,31 @@ void Gazetteer::Find(const Document& doc, const std::vector<Range>& ranges, std:
 
   // One unit written two ways is one body, named by its longest name; a name
   // that another extends ("Balai Besar X" and "Balai Besar X Bandung") too.
-  std::vector<std::pair<std::string, size_t>> units;  // comparison key, entity
+  std::map<std::string, std::vector<size_t>> units;  // comparison key -> entities, in text order
   for (size_t k = first; k < out->size(); ++k)
     if ((*out)[k].type == EntityType::kAgency && (*out)[k].rule.rfind(RulesDir::Display("gazetteer.toml"), 0) == 0)
-      units.emplace_back(d.ComparisonKey((*out)[k].value), k);
-  for (auto& [key, k] : units) {
-    std::string* best = &(*out)[k].value;
-    for (const auto& [other_key, j] : units) {
-      const bool same = other_key == key || (other_key.size() > key.size() && other_key.compare(0, key.size(), key) == 0 &&
-                                             other_key[key.size()] == ' ');
-      if (same && (*out)[j].value.size() > best->size()) best = &(*out)[j].value;
-    }
-    (*out)[k].value = *best;
+      units[d.ComparisonKey((*out)[k].value)].push_back(k);
+  std::vector<std::pair<size_t, std::string>> renamed;  // entity, longest name
+  for (const auto& [key, members] : units) {
+    // The keys that extend this one ("#x y" and "#x y bandung") sort right
+    // after it. Of equally long names, the first written.
+    size_t longest = members.front();
+    for (auto it = units.find(key); it != units.end() && (it->first == key || it->first.rfind(key + " ", 0) == 0); ++it)
+      for (size_t j : it->second)
+        if (std::pair((*out)[j].value.size(), longest) > std::pair((*out)[longest].value.size(), j)) longest = j;
+    for (size_t k : members)
+      if ((*out)[longest].value.size() > (*out)[k].value.size()) renamed.emplace_back(k, (*out)[longest].value);
   }
+  for (auto& [k, name] : renamed) (*out)[k].value = std::move(name);
   // "Energy Asia Awards" and "Energy Asia Award" in one article: one title,
   // as first written.
+  std::map<std::string, std::string> first_written;  // folded, without a final "s" -> title
   for (size_t k = first; k < out->size(); ++k) {
     Entity& e = (*out)[k];
-    if (e.type != EntityType::kAward || e.rule.rfind(RulesDir::Display("awards.toml"), 0) != 0) continue;
+    if (e.type != EntityType::kAward) continue;
     const std::string key = FoldCase(e.value.back() == 's' ? e.value.substr(0, e.value.size() - 1) : e.value);
-    for (size_t j = first; j < k; ++j) {
-      const Entity& earlier = (*out)[j];
-      if (earlier.type == EntityType::kAward &&
-          FoldCase(earlier.value.back() == 's' ? earlier.value.substr(0, earlier.value.size() - 1) : earlier.value) == key) {
-        e.value = earlier.value;
-        break;
-      }
-    }
+    auto [earlier, added] = first_written.emplace(key, e.value);
+    if (!added && e.rule.rfind(RulesDir::Display("awards.toml"), 0) == 0) e.value = earlier->second;
   }
 }
 
