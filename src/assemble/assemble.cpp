@@ -58,12 +58,71 @@ std::optional<int> YearAfter(const Document& doc, uint32_t from, uint32_t to) {
   return std::nullopt;
 }
 
+
+// The words right before `pos`, from `floor` on: the last word, and the last
+// two ("di bawah"), lower case.
+std::pair<std::string, std::string> WordsBefore(const Document& doc, uint32_t floor, uint32_t pos) {
+  size_t end = pos;
+  while (end > floor && doc.text[end - 1] == ' ') --end;
+  size_t begin = end;
+  while (begin > floor && std::isalpha(static_cast<unsigned char>(doc.text[begin - 1]))) --begin;
+  size_t begin2 = begin;
+  while (begin2 > floor && doc.text[begin2 - 1] == ' ') --begin2;
+  while (begin2 > floor && std::isalpha(static_cast<unsigned char>(doc.text[begin2 - 1]))) --begin2;
+  return {Lower(doc.Slice({static_cast<uint32_t>(begin), static_cast<uint32_t>(end)})),
+          Lower(doc.Slice({static_cast<uint32_t>(begin2), static_cast<uint32_t>(end)}))};
+}
+
+// Overlapping spans ("kembali meraih", "meraih") as one.
+std::vector<std::pair<size_t, size_t>> Merged(std::vector<std::pair<size_t, size_t>> spans) {
+  std::vector<std::pair<size_t, size_t>> out;
+  for (const auto& span : spans)
+    if (!out.empty() && span.first < out.back().second)
+      out.back().second = std::max(out.back().second, span.second);
+    else
+      out.push_back(span);
+  return out;
+}
+
+// Whether the text between two names joins them: "", ",", "dan", "serta",
+// "&", with asides in parentheses left out.
+bool Joins(std::string gap) {
+  for (size_t open; (open = gap.find('(')) != std::string::npos;) {
+    const size_t close = gap.find(')', open);
+    gap.erase(open, close == std::string::npos ? std::string::npos : close - open + 1);
+  }
+  std::string joint;
+  for (char c : Lower(gap))
+    if (c != ' ') joint.push_back(c);
+  return joint.empty() || joint == "," || joint == "dan" || joint == ",dan" || joint == "serta" || joint == ",serta" ||
+         joint == "&";
+}
+
+// Whether `e` stands inside parentheses opened after `floor`: an aside
+// ("DENPASAR, (Bali Kini) –"), not a name of the sentence.
+bool InParentheses(const Document& doc, uint32_t floor, const Entity& e) {
+  const std::string_view before = doc.Slice({floor, e.range.begin});
+  const size_t open = before.rfind('(');
+  return open != std::string_view::npos && before.find(')', open) == std::string_view::npos;
+}
+
+// The region code of a body or region entity: its own, or that of a region
+// inside its name ("Pemerintah Kabupaten Kulon Progo" -> 34.01).
+std::string RegionCode(const Document& doc, const Entity& e) {
+  if (!e.code.empty()) return e.code;
+  for (const Entity& inner : doc.entities)
+    if (inner.type == EntityType::kLocation && !inner.code.empty() && &inner != &e && Inside(inner.range, e.range))
+      return inner.code;
+  return {};
+}
+
 }  // namespace
 
 struct Assembler::Rules {
   PhraseList receive, recipient_after, organizer_after, refers_back, refers_to_two, refers_to_three, lists_after,
       place_not_after, subject_not_after, award_words, reporting, give, place_after, not_place_after, ceremony,
-      unit_words, innovation_words, innovation_list_after;
+      unit_words, innovation_words, innovation_list_after, receive_passive, passive_refers, not_receive_after,
+      also_after, event_after, refers_back_opening, head_of_region, count_not_subject;
   std::map<std::string, std::string> default_organizer;  // award -> organizer
   std::string government[3];                              // province, regency, city: "... {X}"
   std::vector<std::pair<std::string, std::string>> venues;  // lower-case venue -> region name
@@ -80,7 +139,9 @@ Status Assembler::Load(const RulesDir& dir, std::unique_ptr<Assembler>* out) {
   if (Status s = CheckKeys(table, {"receive", "recipient_after", "organizer_after", "refers_back", "refers_to_two",
                                    "refers_to_three", "lists_after", "place_not_after", "subject_not_after",
                                    "award_words", "reporting", "give", "place_after", "not_place_after", "ceremony",
-                                   "unit_words", "innovation_words", "innovation_list_after"},
+                                   "unit_words", "innovation_words", "innovation_list_after", "receive_passive",
+                                   "passive_refers", "also_after", "event_after", "not_receive_after",
+                                   "refers_back_opening", "head_of_region", "count_not_subject"},
                            display);
       !s.ok())
     return s;
@@ -94,7 +155,13 @@ Status Assembler::Load(const RulesDir& dir, std::unique_ptr<Assembler>* out) {
                            {"place_after", &rules->place_after}, {"not_place_after", &rules->not_place_after},
                            {"ceremony", &rules->ceremony}, {"unit_words", &rules->unit_words},
                            {"innovation_words", &rules->innovation_words},
-                           {"innovation_list_after", &rules->innovation_list_after}})
+                           {"innovation_list_after", &rules->innovation_list_after},
+                           {"receive_passive", &rules->receive_passive}, {"passive_refers", &rules->passive_refers},
+                           {"also_after", &rules->also_after}, {"event_after", &rules->event_after},
+                           {"not_receive_after", &rules->not_receive_after},
+                           {"refers_back_opening", &rules->refers_back_opening},
+                           {"head_of_region", &rules->head_of_region},
+                           {"count_not_subject", &rules->count_not_subject}})
     if (Status s = ReadPhrases(table, key, display, list); !s.ok()) return s;
 
   if (Status s = ForEachTsvRow(dir.Path("awards.tsv"), RulesDir::Display("awards.tsv"), 2,
@@ -156,9 +223,9 @@ std::string Assembler::RecipientName(const Document& doc, const Entity& e) const
 }
 
 std::vector<std::string> Assembler::Recipients(const Document& doc, size_t k, const std::vector<const Sentence*>& body,
-                                               uint32_t verb) const {
+                                               uint32_t from, uint32_t verb) const {
   const Rules& r = *rules_;
-  const Range s = body[k]->range;
+  const Range s{from, body[k]->range.end};
   // Counts, bodies and regions (not regions inside a body's name, not the
   // dateline) in [from, to).
   auto candidates = [&](uint32_t from, uint32_t to) {
@@ -178,18 +245,7 @@ std::vector<std::string> Assembler::Recipients(const Document& doc, size_t k, co
     }
     return found;
   };
-  auto word_before = [&](const Entity& e) {
-    size_t end = e.range.begin;
-    while (end > s.begin && doc.text[end - 1] == ' ') --end;
-    size_t begin = end;
-    while (begin > s.begin && std::isalpha(static_cast<unsigned char>(doc.text[begin - 1]))) --begin;
-    // Two words, for "di bawah".
-    size_t begin2 = begin;
-    while (begin2 > s.begin && doc.text[begin2 - 1] == ' ') --begin2;
-    while (begin2 > s.begin && std::isalpha(static_cast<unsigned char>(doc.text[begin2 - 1]))) --begin2;
-    return std::pair(Lower(doc.Slice({static_cast<uint32_t>(begin), static_cast<uint32_t>(end)})),
-                     Lower(doc.Slice({static_cast<uint32_t>(begin2), static_cast<uint32_t>(end)})));
-  };
+  auto word_before = [&](const Entity& e) { return WordsBefore(doc, s.begin, e.range.begin); };
   // The names of a list: every body or region from `from` on, up to `to`.
   // Regions count only in a list of regions: in "A di Temanggung dan B,
   // Jambi" they say where the bodies are.
@@ -213,16 +269,26 @@ std::vector<std::string> Assembler::Recipients(const Document& doc, size_t k, co
   };
 
   // The subject: the first body, region or count before the verb that is
-  // not a modifier ("di bawah Ditjen ...", "selain RSUP ...", "milik ...").
+  // not a modifier ("di bawah Ditjen ...", "selain RSUP ...", "milik ..."),
+  // not an aside in parentheses, not the province after a regency ("Kabupaten
+  // Kulon Progo, Daerah Istimewa Yogyakarta, meraih") and not a span of time
+  // ("Tiga bulan kemudian, Pemkot Surabaya menerima ...").
   std::vector<const Entity*> before;
   for (const Entity* e : candidates(s.begin, verb)) {
     const auto [one, two] = word_before(*e);
     if (r.subject_not_after.In(one) || r.subject_not_after.In(two)) continue;
-    // A region after a capitalised word ends a name ("Kartini Temanggung").
-    if (e->type == EntityType::kLocation && e->range.begin >= s.begin + 2 && doc.text[e->range.begin - 1] == ' ') {
-      size_t w = e->range.begin - 1;
-      while (w > s.begin && std::isalpha(static_cast<unsigned char>(doc.text[w - 1]))) --w;
-      if (w < e->range.begin - 1 && std::isupper(static_cast<unsigned char>(doc.text[w]))) continue;
+    if (e->type == EntityType::kCount && r.count_not_subject.In(Lower(e->unit))) continue;
+    if (e->type == EntityType::kLocation) {
+      if (InParentheses(doc, s.begin, *e)) continue;
+      if (!before.empty() && !e->code.empty() && RegionCode(doc, *before.back()).rfind(e->code + ".", 0) == 0) continue;
+      // A region after a capitalised word ends a name ("Kartini Temanggung"),
+      // unless that word is the head of the region's government ("Bupati
+      // Lamongan menerima ...").
+      if (e->range.begin >= s.begin + 2 && doc.text[e->range.begin - 1] == ' ' && !r.head_of_region.In(one)) {
+        size_t w = e->range.begin - 1;
+        while (w > s.begin && std::isalpha(static_cast<unsigned char>(doc.text[w - 1]))) --w;
+        if (w < e->range.begin - 1 && std::isupper(static_cast<unsigned char>(doc.text[w]))) continue;
+      }
     }
     before.push_back(e);
   }
@@ -273,18 +339,48 @@ std::vector<std::string> Assembler::Recipients(const Document& doc, size_t k, co
   // A body (or region) and those joined to it by "dan", ",", "serta".
   std::vector<std::string> names{RecipientName(doc, *before.front())};
   for (size_t i = 1; i < before.size(); ++i) {
-    std::string gap(doc.Slice({before[i - 1]->range.end, before[i]->range.begin}));
-    for (size_t open; (open = gap.find('(')) != std::string::npos;) {
-      const size_t close = gap.find(')', open);
-      gap.erase(open, close == std::string::npos ? std::string::npos : close - open + 1);
-    }
-    std::string joint;
-    for (char c : Lower(gap))
-      if (c != ' ') joint.push_back(c);
-    if (!(joint.empty() || joint == "," || joint == "dan" || joint == ",dan" || joint == "serta" || joint == ",serta" ||
-          joint == "&"))
-      break;
+    if (!Joins(std::string(doc.Slice({before[i - 1]->range.end, before[i]->range.begin})))) break;
     const std::string name = RecipientName(doc, *before[i]);
+    if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
+  }
+  return names;
+}
+
+std::vector<std::string> Assembler::PassiveRecipients(const Document& doc, const Range& s, uint32_t from) const {
+  const Rules& r = *rules_;
+  // Bodies and regions after the verb, not inside a body's name.
+  std::vector<const Entity*> after;
+  for (const Entity& e : doc.entities) {
+    if ((e.type != EntityType::kAgency && e.type != EntityType::kLocation) || e.range.begin < from || e.range.end > s.end)
+      continue;
+    const bool inside_agency = std::any_of(doc.entities.begin(), doc.entities.end(), [&](const Entity& a) {
+      return a.type == EntityType::kAgency && &a != &e && Inside(e.range, a.range);
+    });
+    if (!inside_agency) after.push_back(&e);
+  }
+  if (after.empty()) return {};
+  // The first must follow closely, within the clause ("diraih Pemerintah
+  // Kabupaten Badung", "diterima Bupati Banyumas"), not after "dari", "di".
+  const Entity& first = *after.front();
+  const std::string_view gap = doc.Slice({from, first.range.begin});
+  if (gap.size() > 60 || gap.find_first_of(",.;") != std::string_view::npos) return {};
+  const auto [one, two] = WordsBefore(doc, from, first.range.begin);
+  if (r.subject_not_after.In(one) || r.subject_not_after.In(two)) return {};
+  if (first.type == EntityType::kLocation && !r.head_of_region.In(WordsBefore(doc, s.begin, first.range.begin).first)) {
+    // A region after another capitalised word ends a name or a position
+    // ("Sekretaris Daerah Provinsi Jawa Tengah").
+    const std::string_view words = doc.Slice({from, first.range.begin});
+    const size_t space = words.find_last_not_of(' ');
+    if (space != std::string_view::npos) {
+      size_t w = space;
+      while (w > 0 && std::isalpha(static_cast<unsigned char>(words[w - 1]))) --w;
+      if (std::isupper(static_cast<unsigned char>(words[w]))) return {};
+    }
+  }
+  std::vector<std::string> names{RecipientName(doc, first)};
+  for (size_t i = 1; i < after.size() && after[i]->type == first.type; ++i) {
+    if (!Joins(std::string(doc.Slice({after[i - 1]->range.end, after[i]->range.begin})))) break;
+    const std::string name = RecipientName(doc, *after[i]);
     if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
   }
   return names;
@@ -374,14 +470,16 @@ void Assembler::Process(Document* doc) const {
   };
   // Where an event took place: the first region after "di" (within a few
   // words: "di Ballroom Hotel Gumaya Tower, Jl. Gajah Mada, Kota Semarang"),
-  // not inside a body's name, not a position's region ("Wali Kota X").
-  auto place = [&](const Range& s) -> const Entity* {
+  // not inside a body's name, not a position's region ("Wali Kota X"), not
+  // in `skip` (a subject up to its verb).
+  auto place = [&](const Range& s, const std::vector<Range>& skip) -> const Entity* {
     const std::string lower = Lower(doc->Slice(s));
     for (size_t at : r.place_after.Find(lower)) {
       if (r.not_place_after.In(lower.substr(at, 16))) continue;
       for (const Entity& e : entities) {
         if (e.type != EntityType::kLocation || !Inside(e.range, s) || e.range.begin < s.begin + at ||
-            e.range.begin > s.begin + at + 80)
+            e.range.begin > s.begin + at + 80 ||
+            std::any_of(skip.begin(), skip.end(), [&](const Range& k) { return Inside(e.range, k); }))
           continue;
         const bool inside_agency = std::any_of(entities.begin(), entities.end(), [&](const Entity& a) {
           return a.type == EntityType::kAgency && Inside(e.range, a.range);
@@ -416,13 +514,38 @@ void Assembler::Process(Document* doc) const {
     const Range s = body[k]->range;
     const std::string lower = Lower(doc->Slice(s));
     const std::vector<const Entity*> awards = in_sentence(s, EntityType::kAward);
-    const std::vector<size_t> verbs = r.receive.Find(lower);
     const std::vector<size_t> organizer_at = r.organizer_after.Find(lower);
+    // Verbs of receiving, as absolute [begin, end); a verb used as a noun
+    // ("daerah dengan peraih ...", "daftar penerima ...") is none.
+    auto verbs_of = [&](const PhraseList& list) {
+      std::vector<std::pair<uint32_t, uint32_t>> found;
+      for (const auto& [b, e] : Merged(list.Spans(lower))) {
+        const uint32_t begin = s.begin + static_cast<uint32_t>(b);
+        if (!r.not_receive_after.In(WordsBefore(*doc, s.begin, begin).first))
+          found.emplace_back(begin, s.begin + static_cast<uint32_t>(e));
+      }
+      return found;
+    };
+    const auto verbs = verbs_of(r.receive);
+    const auto passives = verbs_of(r.receive_passive);
+    // A clause's subject with what stands between it and the verb ("Tiga
+    // unit ... di Makassar meraih ..."): a region there says where the subject
+    // is, not where the award was given.
+    std::vector<Range> subjects;
+    for (size_t i = 0; i < verbs.size(); ++i) {
+      const uint32_t from = i == 0 ? s.begin : verbs[i - 1].second;
+      for (const Entity& e : entities)
+        if ((e.type == EntityType::kAgency || e.type == EntityType::kCount) && e.range.begin >= from &&
+            e.range.end <= verbs[i].first) {
+          subjects.push_back({e.range.begin, verbs[i].first});
+          break;
+        }
+    }
 
     // The organizer named in this sentence: a body after "oleh", "dari", ...
     const Entity* organizer = body_after(organizer_at, s);
     const std::vector<const Entity*> dates = in_sentence(s, EntityType::kDate);
-    const Entity* place_entity = place(s);
+    const Entity* place_entity = place(s, subjects);
     const std::optional<std::string> location =
         place_entity ? std::optional<std::string>(place_entity->value) : venue_region(s);
 
@@ -443,29 +566,24 @@ void Assembler::Process(Document* doc) const {
       if (location) ceremony_place = location;
     }
 
-    std::vector<std::string> recipients;
-    std::vector<const Entity*> conferred;  // the awards the recipients get
-    const uint32_t verb = verbs.empty() ? 0 : s.begin + static_cast<uint32_t>(verbs.front());
-    if (!verbs.empty()) {
-      // Active voice: the award follows the verb ("X meraih AWARD"); an award
-      // before it is the subject ("Panitia KIPP menerima pendaftaran").
+    // The award a word of award_words stands for: the one named last before
+    // `at`, in this sentence or before it.
+    auto award_before = [&](uint32_t at) {
+      const Entity* found = last_award;
       for (const Entity* a : awards)
-        if (a->range.begin > verb) conferred.push_back(a);
-      // "meraih predikat Nindya", "meraih predikat tersebut": a tier of, or a
-      // reference to, the award the article spoke of last.
-      if (conferred.empty() && last_award) {
-        const std::string after = Lower(doc->Slice({verb, std::min(s.end, verb + 60)}));
-        const std::vector<size_t> refs = r.award_words.Find(after);
-        if (!refs.empty() && std::count(after.begin(), after.begin() + static_cast<long>(refs.front()), ' ') <= 3)
-          conferred.push_back(last_award);
-      }
-    }
-    if (!conferred.empty()) {
-      recipients = Recipients(*doc, k, body, verb);
-    }
-
-    if (!recipients.empty()) {
-      last_group.clear();
+        if (a->range.end <= at) found = a;
+      return found;
+    };
+    bool made = false;  // whether this sentence made records
+    // Who receives in this sentence: never its organizer ("Dari kategori
+    // provinsi, Pemprov A meraih ..., bersama Pemprov B").
+    std::vector<std::string> receiving;
+    auto confer = [&](const std::vector<const Entity*>& conferred, const std::vector<std::string>& recipients) {
+      if (!made) last_group.clear();
+      made = true;
+      receiving.insert(receiving.end(), recipients.begin(), recipients.end());
+      const bool organizer_receives =
+          organizer && std::find(receiving.begin(), receiving.end(), organizer->value) != receiving.end();
       for (const Entity* award : conferred) {
         for (const std::string& recipient : recipients) {
           auto same = std::find_if(built.begin(), built.end(), [&](const AwardRecord& b) {
@@ -479,8 +597,8 @@ void Assembler::Process(Document* doc) const {
           }
           AwardRecord& rec = *same;
           if (!rec.year && award->year) rec.year = award->year;
-          if (!rec.year) rec.year = YearAfter(*doc, award->range.end, s.end);
-          if (!rec.organizer && organizer && organizer->value != recipient) rec.organizer = organizer->value;
+          if (!rec.year && Inside(award->range, s)) rec.year = YearAfter(*doc, award->range.end, s.end);
+          if (!rec.organizer && organizer && !organizer_receives) rec.organizer = organizer->value;
           if (!rec.date && !dates.empty()) rec.date = dates.front()->value;
           if (!rec.location && location) rec.location = location;
           rec.evidence.push_back(evidence(s));
@@ -488,6 +606,95 @@ void Assembler::Process(Document* doc) const {
           if (std::find(last_group.begin(), last_group.end(), index) == last_group.end()) last_group.push_back(index);
         }
       }
+    };
+
+    // Active voice, clause by clause: "A meraih X, sedangkan B memperoleh Y".
+    std::vector<std::string> previous;  // the recipients of the clause before
+    for (size_t i = 0; i < verbs.size(); ++i) {
+      const auto [verb, verb_end] = verbs[i];
+      const uint32_t from = i == 0 ? s.begin : verbs[i - 1].second;
+      const uint32_t to = i + 1 < verbs.size() ? verbs[i + 1].first : s.end;
+      // The award follows the verb ("X meraih AWARD"); an award before it is
+      // the subject ("Panitia KIPP menerima pendaftaran"), and one after
+      // event_after behind another is where that one was given ("... Top 45
+      // Inovasi Pelayanan Publik dalam Kompetisi Inovasi Pelayanan Publik").
+      std::vector<const Entity*> conferred;
+      for (const Entity* a : awards)
+        if (a->range.begin >= verb_end && a->range.begin < to &&
+            (conferred.empty() || !r.event_after.In(WordsBefore(*doc, verb_end, a->range.begin).first)))
+          conferred.push_back(a);
+      const std::string after = Lower(doc->Slice({verb, std::min(to, verb + 60)}));
+      const std::vector<size_t> refs = r.award_words.Find(after);
+      const bool near =
+          !refs.empty() && std::count(after.begin(), after.begin() + static_cast<long>(refs.front()), ' ') <= 3;
+      if (conferred.empty() && near) {
+        // "meraih tiga penghargaan. Ketiganya adalah A, B, dan C": the awards
+        // listed after the count, in this sentence or the next.
+        const Entity* count = nullptr;
+        for (const Entity& e : entities)
+          if (e.type == EntityType::kCount && e.range.begin >= verb_end && e.range.begin <= verb_end + 20 &&
+              e.range.end <= to && r.award_words.In(Lower(e.unit)))
+            count = &e;
+        for (size_t j = k; count && conferred.empty() && j < body.size() && j <= k + 1; ++j) {
+          const Range where{j == k ? count->range.end : body[j]->range.begin, body[j]->range.end};
+          const std::vector<size_t> at = r.lists_after.Find(Lower(doc->Slice(where)));
+          if (at.empty()) continue;
+          for (const Entity& e : entities)
+            if (e.type == EntityType::kAward && Inside(e.range, where) &&
+                e.range.begin >= where.begin + at.front() &&
+                std::none_of(conferred.begin(), conferred.end(), [&](const Entity* a) { return a->value == e.value; }))
+              conferred.push_back(&e);
+        }
+        // "meraih predikat Nindya", "meraih predikat tersebut": a tier of, or a
+        // reference to, the award the article spoke of last.
+        if (conferred.empty() && award_before(verb)) conferred.push_back(award_before(verb));
+      }
+      if (conferred.empty()) continue;
+      const bool has_subject = std::any_of(entities.begin(), entities.end(), [&](const Entity& e) {
+        return e.type != EntityType::kAward && e.type != EntityType::kDate && e.range.begin >= from &&
+               e.range.end <= verb;
+      });
+      // "A meraih X dan menerima Y": a clause without a subject of its own
+      // shares the one before.
+      std::vector<std::string> recipients =
+          i > 0 && !has_subject ? previous : Recipients(*doc, k, body, from, verb);
+      if (!recipients.empty()) confer(conferred, recipients);
+      previous = recipients;
+      // "A meraih X, disusul B": the bodies after also_after share the award.
+      if (recipients.empty()) continue;
+      const std::string clause = Lower(doc->Slice({verb_end, to}));
+      for (const auto& span : r.also_after.Spans(clause)) {
+        const std::vector<std::string> also =
+            PassiveRecipients(*doc, {s.begin, to}, verb_end + static_cast<uint32_t>(span.second));
+        if (!also.empty()) confer(conferred, also);
+      }
+    }
+    // Passive voice: "predikat yang sama diraih Pemerintah Kabupaten Badung
+    // dan Pemerintah Kota Denpasar": the award before the verb, the
+    // recipients right after it.
+    for (const auto& [verb, verb_end] : passives) {
+      std::vector<const Entity*> conferred;
+      for (const Entity* a : awards)
+        if (a->range.end <= verb) conferred.push_back(a);
+      // "Penghargaan itu diterima ...": a word of award_words and a word
+      // that points back (passive_refers) right before the verb.
+      if (conferred.empty()) {
+        const std::string before = Lower(doc->Slice({s.begin, verb}));
+        const auto refs = r.award_words.Spans(before);
+        if (!refs.empty()) {
+          const std::string rest = before.substr(refs.back().second);
+          const std::vector<size_t> points = r.passive_refers.Find(rest);
+          if (!points.empty() && std::count(rest.begin(), rest.begin() + static_cast<long>(points.front()), ' ') <= 1 &&
+              std::count(rest.begin(), rest.end(), ' ') <= 4 && award_before(verb))
+            conferred.push_back(award_before(verb));
+        }
+      }
+      if (conferred.empty()) continue;
+      const std::vector<std::string> recipients = PassiveRecipients(*doc, s, verb_end);
+      if (!recipients.empty()) confer(conferred, recipients);
+    }
+
+    if (made) {
       if (!awards.empty()) last_award = awards.back();
       last_group_sentence = k;
       AddUnitsAndInnovations(*doc, s, last_group, true, &built);
@@ -503,23 +710,33 @@ void Assembler::Process(Document* doc) const {
                return e.value == rec.recipient || std::find(rec.units.begin(), rec.units.end(), e.value) != rec.units.end();
              });
     });
-    const bool about_award = k <= last_group_sentence + 2 || r.refers_back.In(lower);
+    // "Penghargaan diterima ...", "Penyerahan berlangsung di ...": a sentence
+    // that opens with the award or its handover, right after the records,
+    // speaks of them.
+    const std::vector<size_t> opening = r.refers_back_opening.Find(lower);
+    const bool refers_back = r.refers_back.In(lower) || (!opening.empty() && opening.front() == 0 &&
+                                                         !last_group.empty() && k == last_group_sentence + 1);
+    const bool about_award = k <= last_group_sentence + 2 || refers_back;
     if (about_award || names_member) AddUnitsAndInnovations(*doc, s, last_group, about_award, &built);
 
-    // A sentence that refers back fills what the latest records lack.
-    const bool mentions_known_award = std::any_of(awards.begin(), awards.end(), [&](const Entity* a) {
-      return std::any_of(last_group.begin(), last_group.end(), [&](size_t i) { return built[i].award == a->value; });
-    });
-    if (last_group.empty() || !(r.refers_back.In(lower) || mentions_known_award)) continue;
-    size_t how_many = last_group.size();
-    if (r.refers_to_two.In(lower)) how_many = 2;
-    if (r.refers_to_three.In(lower)) how_many = 3;
-    std::vector<size_t> targets;  // the last `how_many` records made, in order
-    for (size_t i = built.size(); i > 0 && targets.size() < how_many; --i) targets.insert(targets.begin(), i - 1);
-    if (how_many == last_group.size()) targets = last_group;
+    // A sentence that names awards already given fills what their records
+    // lack ("Adipura Kencana diterima dari KLHK pada Februari 2023"); one that
+    // refers back, what the latest records lack.
+    std::vector<size_t> targets;
+    for (size_t i = 0; i < built.size(); ++i)
+      if (std::any_of(awards.begin(), awards.end(), [&](const Entity* a) { return built[i].award == a->value; }))
+        targets.push_back(i);
+    if (targets.empty() && refers_back && !last_group.empty()) {
+      size_t how_many = last_group.size();
+      if (r.refers_to_two.In(lower)) how_many = 2;
+      if (r.refers_to_three.In(lower)) how_many = 3;
+      // The last `how_many` records made, in order.
+      for (size_t i = built.size(); i > 0 && targets.size() < how_many; --i) targets.insert(targets.begin(), i - 1);
+      if (how_many == last_group.size()) targets = last_group;
+    }
     for (size_t i : targets) {
       AwardRecord& rec = built[i];
-      if (!rec.organizer && organizer) rec.organizer = organizer->value;
+      if (!rec.organizer && organizer && organizer->value != rec.recipient) rec.organizer = organizer->value;
       if (!rec.date && !dates.empty()) rec.date = dates.front()->value;
       if (!rec.location && location) rec.location = location;
       rec.evidence.push_back(evidence(s));

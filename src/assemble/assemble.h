@@ -4,9 +4,12 @@
 //   if (auto s = warta::Assembler::Load(rules, &assembler); !s.ok()) ...
 //   assembler->Process(&doc);   // fills doc.awards
 //
-// A record is made where a sentence has an award title, a verb of receiving
+// A record is made where a clause has an award title, a verb of receiving
 // (rules/records.toml) and a recipient body before it (or after "kepada"),
-// or a count subject whose members the next sentence lists. Its organizer,
+// or a count subject whose members the next sentence lists; or where a
+// passive verb has the award before it and the recipient after it
+// ("predikat yang sama diraih Pemerintah Kabupaten Badung"). A sentence with
+// several verbs of receiving is read clause by clause. Its organizer,
 // date and place come from that sentence, else from the sentences after it
 // that refer back to it ("Penghargaan diberikan oleh ... di Surabaya, Rabu
 // (19/9)"), else the organizer rules/awards.tsv gives the award. Evidence
@@ -34,9 +37,13 @@ class Assembler {
  private:
   struct Rules;
   explicit Assembler(std::unique_ptr<Rules> rules);
-  // Who receives what sentence `k` of `body` confers with its verb at `verb`.
+  // Who receives what the clause of sentence `k` of `body` that starts at
+  // `from` confers with its verb at `verb`.
   std::vector<std::string> Recipients(const Document& doc, size_t k, const std::vector<const Sentence*>& body,
-                                      uint32_t verb) const;
+                                      uint32_t from, uint32_t verb) const;
+  // Who receives what a passive verb ending at `from` confers: the body named
+  // right after it and those joined to it.
+  std::vector<std::string> PassiveRecipients(const Document& doc, const Range& s, uint32_t from) const;
   // Named innovations, and units where `units`, that sentence `s` credits
   // to `records` of `built`.
   void AddUnitsAndInnovations(const Document& doc, const Range& s, const std::vector<size_t>& records, bool units,

@@ -251,19 +251,31 @@ struct Gazetteer::Data {
     size_t last = 0;
     std::vector<uint32_t> candidates;
   };
+  // A phrase written with an acronym in parentheses ("Jaringan ... Nasional
+  // (JDIHN) Award", "Pemerintah Kota (Pemkot) {X}") goes on over them, an
+  // opening one and then its closing one; no other phrase has that path.
+  // The parenthesis that `gap` is, else 0.
+  static char ParenthesisGap(std::string_view gap) {
+    const size_t b = gap.find_first_not_of(' '), e = gap.find_last_not_of(' ');
+    return b != std::string_view::npos && b == e && (gap[b] == '(' || gap[b] == ')') ? gap[b] : 0;
+  }
   std::optional<Match> Longest(std::string_view text, const std::vector<Token>& tokens, size_t i) const {
     std::optional<Match> best;
     if (!MayStartPhrase(tokens[i])) return best;
     uint32_t node = 0;
+    char aside = '(';  // the parenthesis a phrase may go on over next
     for (size_t j = i; j < tokens.size(); ++j) {
-      if (j > i && !tokens[j].joined) break;
+      if (j > i && !tokens[j].joined) {
+        if (ParenthesisGap(text.substr(tokens[j - 1].end, tokens[j].begin - tokens[j - 1].end)) != aside) break;
+        aside = aside == ')' ? '(' : ')';
+      }
       auto it = nodes[node].next.find(tokens[j].folded);
       if (it == nodes[node].next.end()) break;
       node = it->second;
       Match m{j, {}};
       for (uint32_t id : nodes[node].entries)
         if (Accepts(entries[id], text, tokens, i, j)) m.candidates.push_back(id);
-      if (!m.candidates.empty()) best = std::move(m);
+      if (!m.candidates.empty() && aside == '(') best = std::move(m);  // never inside an open parenthesis
     }
     return best;
   }
@@ -536,10 +548,14 @@ Status Gazetteer::Load(const RulesDir& dir, std::unique_ptr<Gazetteer>* out) {
     // The head alone first, so that an error points at what the rule wrote.
     std::unique_ptr<RE2> head_only;
     if (Status st = CompileRule(head, options, where, &head_only); !st.ok()) return st;
-    if (Status st = CompileRule("\\b(" + head + ")\\s+(" + name + ")", options, where, &rule.re); !st.ok()) return st;
-    // The set only tells which rules can match: a head and the first letter
-    // of a name say as much as the whole pattern, with a far smaller automaton.
-    unit_triggers.push_back("\\b(?:" + head + ")\\s+(?:" + title_alternation + "\\p{Lu})");
+    // "Rumah Tahanan Negara (Rutan) Kelas I Bandung": the head's acronym may stand before the name.
+    const std::string acronym = "(?:\\s*\\([\\p{Lu}\\d][\\p{L}\\d-]{1,14}\\))?";
+    if (Status st = CompileRule("\\b(" + head + ")" + acronym + "\\s+(" + name + ")", options, where, &rule.re); !st.ok())
+      return st;
+    // The set only tells which rules may match: a head and the first letter
+    // of a name or of an acronym, with a far smaller automaton than the whole
+    // pattern's.
+    unit_triggers.push_back("\\b(?:" + head + ")(?:\\s*\\([\\p{Lu}\\d]|\\s+(?:" + title_alternation + "\\p{Lu}))");
     heads += (heads.empty() ? "" : "|") + head;
     data->units.push_back(std::move(rule));
   }
@@ -729,14 +745,14 @@ void Gazetteer::Find(const Document& doc, const std::vector<Range>& ranges, std:
         const uint32_t begin = range.begin + static_cast<uint32_t>(head.data() - text.data());
         const uint32_t end = words[keep - 1].end;
         if (begin > 0 && whole[begin - 1] == '(') continue;  // a short name being defined
-        // The value leaves out the acronym in parentheses.
-        std::string value(whole.substr(begin, words[0].end - begin));
-        for (size_t k = 1; k < keep; ++k)
-          value += std::string(whole.substr(words[k - 1].end, words[k].begin - words[k - 1].end).find('(') ==
-                                       std::string_view::npos
-                                   ? whole.substr(words[k - 1].end, words[k].begin - words[k - 1].end)
-                                   : " ") +
+        // The value leaves out the acronyms in parentheses.
+        std::string value(head.data(), head.size());
+        for (size_t k = 0; k < keep; ++k) {
+          const uint32_t gap_begin = k == 0 ? begin + static_cast<uint32_t>(head.size()) : words[k - 1].end;
+          const std::string_view gap = whole.substr(gap_begin, words[k].begin - gap_begin);
+          value += std::string(gap.find('(') == std::string_view::npos ? gap : " ") +
                    std::string(whole.substr(words[k].begin, words[k].end - words[k].begin));
+        }
         // A head alone ("Direktorat Jenderal" read as "Direktorat" + "Jenderal") or a generic name is no unit.
         if (d.not_units.count(Join(Tokenize(value))) || RE2::FullMatch(value, *d.whole_head)) continue;
         Entity x;

@@ -249,7 +249,18 @@ struct Segmenter::Rules {
     while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
     size_t start = before.find_last_of(" (\"“'‘");
     std::string_view word = before.substr(start == std::string_view::npos ? 0 : start + 1);
-    return abbreviations.count(std::string(word)) > 0;
+    if (abbreviations.count(std::string(word)) > 0) return true;
+    // Initials after a capitalised word ("Jl. A.P. Pettarani", "Ahmad M.
+    // Yusuf") are inside a name, and too many to list; after a lower-case
+    // word ("tipe A.") they may end the sentence.
+    if (word.empty() || word.size() % 2 != 0 || start == std::string_view::npos) return false;
+    for (size_t i = 0; i < word.size(); i += 2)
+      if (word[i] < 'A' || word[i] > 'Z' || word[i + 1] != '.') return false;
+    std::string_view rest = before.substr(0, start);
+    while (!rest.empty() && rest.back() == ' ') rest.remove_suffix(1);
+    const size_t prev = rest.find_last_of(' ');
+    const char first = rest.empty() ? 0 : rest[prev == std::string_view::npos ? 0 : prev + 1];
+    return first >= 'A' && first <= 'Z';
   }
 };
 

@@ -71,6 +71,73 @@ TEST_F(AssembleTest, Records) {
         "2015-12-15 | -",
         "Sistem Akuntabilitas Kinerja Instansi Pemerintah 2015 | Kementerian Perindustrian | Kementerian "
         "Pendayagunaan Aparatur Negara dan Reformasi Birokrasi | 2015-12-15 | -"}},
+      {"two_clauses_each_with_its_recipient",
+       "Pemerintah Kota Bontang meraih Piala Adipura, sedangkan Pemerintah Kabupaten Paser memperoleh Sertifikat "
+       "Adipura.",
+       "2023-03-01",
+       {"Adipura 2023 | Pemerintah Kota Bontang | Kementerian Lingkungan Hidup dan Kehutanan | - | -",
+        "Adipura 2023 | Pemerintah Kabupaten Paser | Kementerian Lingkungan Hidup dan Kehutanan | - | -"}},
+      {"a_clause_without_subject_shares_the_one_before",
+       "Pemerintah Kota Madiun meraih Adipura dan menerima Opini WTP pada tahun yang sama.",
+       "2023-03-01",
+       {"Adipura 2023 | Pemerintah Kota Madiun | Kementerian Lingkungan Hidup dan Kehutanan | - | -",
+        "Opini Wajar Tanpa Pengecualian 2023 | Pemerintah Kota Madiun | Badan Pemeriksa Keuangan | - | -"}},
+      {"passive_verb_after_a_word_that_points_back",
+       "Pemerintah Provinsi Jawa Timur meraih Anugerah Meritokrasi 2023 dengan predikat Sangat Baik. Predikat yang "
+       "sama diraih Pemerintah Kota Malang dan Pemerintah Kabupaten Banyuwangi.",
+       nullptr,
+       {"Anugerah Meritokrasi 2023 | Pemerintah Provinsi Jawa Timur | Komisi Aparatur Sipil Negara | - | -",
+        "Anugerah Meritokrasi 2023 | Pemerintah Kota Malang | Komisi Aparatur Sipil Negara | - | -",
+        "Anugerah Meritokrasi 2023 | Pemerintah Kabupaten Banyuwangi | Komisi Aparatur Sipil Negara | - | -"}},
+      {"bodies_after_disusul_share_the_award",
+       "Kementerian Agama meraih Anugerah Keterbukaan Informasi Publik 2022, disusul Kementerian Perhubungan.",
+       nullptr,
+       {"Anugerah Keterbukaan Informasi Publik 2022 | Kementerian Agama | Komisi Informasi Pusat | - | -",
+        "Anugerah Keterbukaan Informasi Publik 2022 | Kementerian Perhubungan | Komisi Informasi Pusat | - | -"}},
+      {"organizer_is_never_a_recipient_of_the_sentence",
+       "Dari kategori provinsi, Pemerintah Provinsi Riau meraih Anugerah Keterbukaan Informasi Publik 2021, bersama "
+       "Pemerintah Provinsi Jambi.",
+       nullptr,
+       {"Anugerah Keterbukaan Informasi Publik 2021 | Pemerintah Provinsi Riau | Komisi Informasi Pusat | - | -",
+        "Anugerah Keterbukaan Informasi Publik 2021 | Pemerintah Provinsi Jambi | Komisi Informasi Pusat | - | -"}},
+      {"place_of_the_subject_is_not_the_ceremony",
+       "Kantor Imigrasi Kelas I TPI Bogor di Kota Bogor meraih predikat Wilayah Bebas dari Korupsi.\n\n"
+       "Penghargaan diterima kepala kantor di Jakarta, Rabu (13/12/2023).",
+       nullptr,
+       {"Wilayah Bebas dari Korupsi 2023 | Kantor Imigrasi Kelas I TPI Bogor | Kementerian Pendayagunaan Aparatur "
+        "Negara dan Reformasi Birokrasi | 2023-12-13 | DKI Jakarta"}},
+      {"head_of_region_receives_for_its_government",
+       "Bupati Banyuwangi menerima penghargaan Kabupaten Layak Anak kategori Nindya pada 2022.",
+       nullptr,
+       {"Kabupaten/Kota Layak Anak 2022 | Pemerintah Kabupaten Banyuwangi | Kementerian Pemberdayaan Perempuan dan "
+        "Perlindungan Anak | - | -"}},
+      {"province_in_apposition_is_no_second_recipient",
+       "Pemerintah Kabupaten Gresik, Jawa Timur, meraih Top 99 Inovasi Pelayanan Publik 2019.",
+       nullptr,
+       {"Top 99 Inovasi Pelayanan Publik 2019 | Pemerintah Kabupaten Gresik | Kementerian Pendayagunaan Aparatur "
+        "Negara dan Reformasi Birokrasi | - | -"}},
+      {"span_of_time_is_no_subject",
+       "Dua bulan kemudian, Pemerintah Kota Blitar menerima Opini WTP dari BPK.",
+       "2023-05-30",
+       {"Opini Wajar Tanpa Pengecualian 2023 | Pemerintah Kota Blitar | Badan Pemeriksa Keuangan | - | -"}},
+      {"awards_listed_after_a_count_of_awards",
+       "Pemerintah Kota Cimahi mengumpulkan dua penghargaan nasional. Keduanya adalah Adipura dan Opini WTP.\n\n"
+       "Opini WTP diterima dari Badan Pemeriksa Keuangan Perwakilan Provinsi Jawa Barat.",
+       "2023-06-01",
+       {"Adipura 2023 | Pemerintah Kota Cimahi | Kementerian Lingkungan Hidup dan Kehutanan | - | -",
+        "Opini Wajar Tanpa Pengecualian 2023 | Pemerintah Kota Cimahi | Badan Pemeriksa Keuangan Perwakilan "
+        "Provinsi Jawa Barat | - | -"}},
+      {"count_subject_listed_after_ialah",
+       "Dua kementerian yang memperoleh opini WDP ialah Kementerian Pertanian serta Kementerian Perdagangan.",
+       nullptr,
+       {"Opini Wajar Dengan Pengecualian - | Kementerian Pertanian | Badan Pemeriksa Keuangan | - | -",
+        "Opini Wajar Dengan Pengecualian - | Kementerian Perdagangan | Badan Pemeriksa Keuangan | - | -"}},
+      {"award_after_dalam_is_the_event",
+       "Pemerintah Kota Probolinggo ditetapkan sebagai salah satu Top 45 Inovasi Pelayanan Publik dalam Kompetisi "
+       "Inovasi Pelayanan Publik 2022.",
+       nullptr,
+       {"Top 45 Inovasi Pelayanan Publik 2022 | Pemerintah Kota Probolinggo | Kementerian Pendayagunaan Aparatur "
+        "Negara dan Reformasi Birokrasi | - | -"}},
   };
   for (const RecordCase& c : cases) {
     SCOPED_TRACE(c.name);
@@ -88,6 +155,11 @@ TEST_F(AssembleTest, NoRecordWithoutAConferral) {
       "Pemerintah Kota Malang meraih penghargaan atas kontribusinya dalam pelayanan publik.",
       // A reporting body is not the recipient.
       "Kementerian PANRB mencatat, hanya 5 persen pemerintah kabupaten yang meraih predikat A dalam SAKIP.",
+      // A verb of receiving used as a noun.
+      "Provinsi Jawa Barat menjadi daerah dengan peraih Adipura terbanyak tahun ini.",
+      // A bare "penghargaan" before a passive verb may be another award.
+      "Kementerian PANRB menyelenggarakan Kompetisi Inovasi Pelayanan Publik. Untuk kategori Replikasi Inovasi, "
+      "penghargaan diberikan kepada Pemerintah Kota Bekasi.",
   };
   for (const char* body : cases) {
     SCOPED_TRACE(body);

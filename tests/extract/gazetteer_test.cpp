@@ -127,6 +127,46 @@ TEST_F(GazetteerTest, NotAgenciesOrLocations) {
   }
 }
 
+// Regional offices of central bodies, courts, prosecutors and police, with
+// the unit's acronym in parentheses right after its head.
+TEST_F(GazetteerTest, RegionalOfficesAndAcronymAfterTheHead) {
+  const NameCase cases[] = {
+      {"Kali ini Rumah Tahanan Negara (Rutan) Kelas I Surakarta meraih predikat tersebut.",
+       {"agency Rumah Tahanan Negara Kelas I Surakarta = Rumah Tahanan Negara (Rutan) Kelas I Surakarta",
+        "location Kota Surakarta = Surakarta"}},
+      {"Lembaga Pemasyarakatan (Lapas) Kelas IIB Tuban ikut dinilai.",
+       {"agency Lembaga Pemasyarakatan Kelas IIB Tuban = Lembaga Pemasyarakatan (Lapas) Kelas IIB Tuban",
+        "location Kabupaten Tuban = Tuban"}},
+      {"Satker lain adalah KPPN Rantau Prapat dan Kantor Pertanahan Kabupaten Sleman.",
+       {"agency KPPN Rantau Prapat = KPPN Rantau Prapat", "agency Kantor Pertanahan Kabupaten Sleman = Kantor Pertanahan Kabupaten Sleman",
+        "location Kabupaten Sleman = Kabupaten Sleman"}},
+      {"Pengadilan Negeri Sleman dan Kejari Klaten dinilai, kata Kapolres Klaten.",
+       {"agency Pengadilan Negeri Sleman = Pengadilan Negeri Sleman", "location Kabupaten Sleman = Sleman",
+        "agency Kejari Klaten = Kejari Klaten", "location Kabupaten Klaten = Klaten", "location Kabupaten Klaten = Klaten"}},
+      {"Polres Madiun AKBP Budi Santoso hadir.", {"agency Polres Madiun = Polres Madiun", "location Kota Madiun = Madiun"}},
+  };
+  for (const NameCase& c : cases) {
+    SCOPED_TRACE(c.body);
+    EXPECT_EQ(Names(c.body), c.expected);
+  }
+}
+
+// A name written with its short form in parentheses inside it is one
+// mention; a phrase never starts inside the parentheses.
+TEST_F(GazetteerTest, ShortFormInParenthesesInsideAName) {
+  EXPECT_EQ(Names("Pemerintah Kabupaten (Pemkab) Sleman meraih Adipura."),
+            (std::vector<std::string>{"agency Pemerintah Kabupaten Sleman = Pemerintah Kabupaten (Pemkab) Sleman",
+                                      "location Kabupaten Sleman = Sleman"}));
+  EXPECT_EQ(Names("Bupati membuka acara Pemkab (Sleman Expo) di alun-alun."),
+            (std::vector<std::string>{"location Kabupaten Sleman = Sleman"}));
+  Document doc = Run("Setjen DPR RI meraih Jaringan Dokumentasi dan Informasi Hukum Nasional (JDIHN) Award 2021.");
+  std::vector<std::string> awards;
+  for (const Entity& e : doc.entities)
+    if (e.type == EntityType::kAward) awards.push_back(e.value + " " + std::to_string(e.year.value_or(0)) + " = " + e.text);
+  EXPECT_EQ(awards, std::vector<std::string>{
+                        "JDIHN Award 2021 = Jaringan Dokumentasi dan Informasi Hukum Nasional (JDIHN) Award 2021"});
+}
+
 TEST_F(GazetteerTest, CapitalAcronymsMatchOnlyInCapitals) {
   EXPECT_EQ(Names("Laporan BPK diterima."), std::vector<std::string>{"agency Badan Pemeriksa Keuangan = BPK"});
   EXPECT_TRUE(Names("Laporan bpk diterima.").empty());

@@ -295,6 +295,17 @@ TEST_F(SegmentTest, NoBreakAfterAnyListedAbbreviation) {
   }
 }
 
+// Initials after a capitalised word are inside a name; after a lower-case
+// word they may end the sentence.
+TEST_F(SegmentTest, NoBreakAfterInitials) {
+  Document doc = Run(
+      "Judul\n\nPenyerahan digelar di Gedung Keuangan, Jl. A.P. Pettarani No. 3, Makassar. Bupati Ahmad M. Yusuf hadir. "
+      "Kelasnya naik ke tipe A. Kalimat berikutnya.");
+  EXPECT_EQ(Sentences(doc), (std::vector<std::string>{
+                                "Penyerahan digelar di Gedung Keuangan, Jl. A.P. Pettarani No. 3, Makassar.",
+                                "Bupati Ahmad M. Yusuf hadir.", "Kelasnya naik ke tipe A.", "Kalimat berikutnya."}));
+}
+
 TEST_F(SegmentTest, SentencesFromRealLookingParagraph) {
   Document doc = Run(
       "Judul\n\n“Saya sangat bangga. Ini menunjukkan reformasi berjalan,” kata Hartono di Jakarta, Jumat (21/9). "
