@@ -617,7 +617,7 @@ Timing OnThreads(const std::vector<Slice>& slices, const std::function<void(size
 }
 
 constexpr int kStageCount = 5;
-const char* const kStageNames[kStageCount] = {"normalize", "segment", "extract", "assemble", "output (JSONL, /dev/null)"};
+const char* const kStageNames[kStageCount] = {"normalize", "segment", "extract", "sentences+assemble", "output (JSONL, /dev/null)"};
 
 struct StageRun {
   std::array<Timing, kStageCount> seconds{};
@@ -645,9 +645,14 @@ StageRun RunStages(const Stages& st, std::vector<warta::Document>* docs, size_t 
     for (size_t i = s.begin; i < s.end; ++i)
       if (d[i].error.empty()) st.extractor->Process(&d[i]);
   });
-  r.seconds[3] = OnThreads(slices, [&](size_t, Slice s) {
-    for (size_t i = s.begin; i < s.end; ++i)
-      if (d[i].error.empty()) st.assembler->Process(&d[i]);
+  r.seconds[3] = OnThreads(slices, [&](size_t, Slice s) {  // sentences, then records: articles with an award title
+    for (size_t i = s.begin; i < s.end; ++i) {
+      const bool award = std::any_of(d[i].entities.begin(), d[i].entities.end(),
+                                     [](const warta::Entity& e) { return e.type == warta::EntityType::kAward; });
+      if (!d[i].error.empty() || !award) continue;
+      st.segmenter->SplitSentences(&d[i]);
+      st.assembler->Process(&d[i]);
+    }
   });
   std::vector<std::string> errors(threads);
   r.seconds[4] = OnThreads(slices, [&](size_t t, Slice s) {

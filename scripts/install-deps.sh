@@ -7,7 +7,7 @@ PACKAGES=(
   build-essential cmake pkg-config
   libicu-dev libre2-dev libboost-program-options-dev
   libgtest-dev libgmock-dev
-  libsimdjson-dev nlohmann-json3-dev libtomlplusplus-dev
+  libsimdjson-dev nlohmann-json3-dev rapidjson-dev libtomlplusplus-dev
   zlib1g-dev libsqlite3-dev libxml2-dev
   python3-distributed  # Dask, for tools/warta_dask.py and its test (Debian's /usr/bin/python3)
 )

@@ -161,6 +161,7 @@ int Show(const std::vector<std::string>& args, const char* argv0) {
   warta::Document doc;
   while (reader.Next(&doc)) {
     in.pipeline->Process(&doc);
+    if (doc.error.empty()) in.pipeline->SplitSentences(&doc);
     std::cout << "=== " << doc.id << "\n";
     if (!doc.error.empty()) std::cout << "error: " << doc.error << "\n";
     std::cout << "title: " << doc.title.value_or("(none)") << "\n"
@@ -365,7 +366,7 @@ int Eval(const std::vector<std::string>& args, const char* argv0) {
     warta::Document doc;
     while (reader.Next(&doc)) {
       in.pipeline->Process(&doc);
-      add(warta::ToJson(doc).dump(), doc.origin);
+      add(warta::RecordJson(doc), doc.origin);
     }
   }
 

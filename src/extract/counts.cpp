@@ -1,8 +1,10 @@
 #include "extract/counts.h"
 
+#include <cmath>
 #include <cstring>
 #include <map>
 #include <mutex>
+#include <unordered_map>
 #include <set>
 
 #include <re2/re2.h>
@@ -129,7 +131,16 @@ Status CountFinder::Load(const RulesDir& dir, const Calendar& calendar, std::uni
 }
 
 std::optional<double> CountFinder::ParseNumberWords(std::string_view words) const {
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(FoldCase(words));
+  // ICU's parse is slow and serialised by the lock, and the same few phrases
+  // ("dua", "ratusan") come back all the time: each thread remembers what it
+  // parsed. The spelling rules are ICU's Indonesian ones, the same for every
+  // CountFinder, so the memo may be shared between them; it is bounded.
+  thread_local std::unordered_map<std::string, std::optional<double>> memo;
+  std::string folded = FoldCase(words);
+  if (auto it = memo.find(folded); it != memo.end()) return it->second;
+  if (memo.size() >= 4096) memo.clear();
+  std::optional<double>& parsed = memo[folded];
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(folded);
   icu::Formattable result;
   icu::ParsePosition position(0);
   {
@@ -138,8 +149,8 @@ std::optional<double> CountFinder::ParseNumberWords(std::string_view words) cons
   }
   UErrorCode status = U_ZERO_ERROR;
   const double v = result.getDouble(status);
-  if (U_FAILURE(status) || position.getIndex() != u.length() || v <= 0) return std::nullopt;
-  return v;
+  if (!U_FAILURE(status) && position.getIndex() == u.length() && v > 0) parsed = v;
+  return parsed;
 }
 
 void CountFinder::Find(const Document& doc, const std::vector<Range>& ranges, std::vector<Entity>* out) const {
@@ -188,6 +199,9 @@ void CountFinder::Find(const Document& doc, const std::vector<Range>& ranges, st
         rule = "number_noun";
         if (auto scale = NextWord(text, e); scale && r.scales.count(scale->folded)) {
           value *= r.scales.find(scale->folded)->second;
+          // "4,1 miliar" is 4100000000, not the 4099999999.9999995 of
+          // binary floating point.
+          if (std::fabs(value - std::round(value)) < 1e-6 * std::max(1.0, std::fabs(value))) value = std::round(value);
           e = scale->end;
         }
       } else {

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "core/date_patterns.h"
+#include "core/disjoint_ranges.h"
 #include "core/utf8.h"
 
 namespace warta {
@@ -90,7 +91,6 @@ Status DateFinder::Load(const RulesDir& dir, const Calendar& calendar, std::uniq
 void DateFinder::Find(const std::vector<Range>& ranges, Document* doc, std::vector<Entity>* out) const {
   const Calendar& calendar = *rules_->calendar;
   std::vector<Mention> mentions;
-  std::map<int, int> year_counts;
   std::vector<re2::StringPiece> groups;
   std::vector<int> candidates;
   for (const Range& range : ranges) {
@@ -122,9 +122,6 @@ void DateFinder::Find(const std::vector<Range>& ranges, Document* doc, std::vect
         if (ok) mentions.push_back(std::move(m));
       }
     }
-    re2::StringPiece year;
-    re2::StringPiece rest(text);
-    while (RE2::FindAndConsume(&rest, *rules_->article_year, &year)) ++year_counts[ParseDigits(year)];
   }
 
   const std::optional<CivilDate> published = ParseIso(doc->published);
@@ -152,13 +149,25 @@ void DateFinder::Find(const std::vector<Range>& ranges, Document* doc, std::vect
     return (a.range.end - a.range.begin) > (b.range.end - b.range.begin);
   });
   std::vector<Mention> kept;
+  DisjointRanges taken;
   for (Mention& m : mentions) {
-    bool overlaps = false;
-    for (const Mention& k : kept) overlaps = overlaps || (m.range.begin < k.range.end && k.range.begin < m.range.end);
-    if (!overlaps) kept.push_back(std::move(m));
+    if (taken.Overlaps(m.range)) continue;
+    taken.Insert(m.range);
+    kept.push_back(std::move(m));
   }
 
-  // Years the article names, most named first, then the latest.
+  // Years the article names, most named first, then the latest: only read
+  // when a date without a year has no publication date to place it.
+  const bool need_years = !published && std::any_of(kept.begin(), kept.end(), [](const Mention& m) {
+    return !m.is_relative && m.year == 0;
+  });
+  std::map<int, int> year_counts;
+  if (need_years) {
+    for (const Range& range : ranges) {
+      re2::StringPiece year, rest(doc->Slice(range));
+      while (RE2::FindAndConsume(&rest, *rules_->article_year, &year)) ++year_counts[ParseDigits(year)];
+    }
+  }
   std::vector<std::pair<int, int>> years(year_counts.begin(), year_counts.end());
   std::sort(years.begin(), years.end(), [](const auto& a, const auto& b) {
     return a.second != b.second ? a.second > b.second : a.first > b.first;

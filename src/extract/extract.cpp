@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/disjoint_ranges.h"
 #include "core/utf8.h"
 #include "extract/counts.h"
 #include "extract/dates.h"
@@ -30,11 +31,9 @@ void Extractor::Process(Document* doc) const {
   counts_->Find(*doc, ranges, &counts);
   gazetteer_->Find(*doc, ranges, &names);
   // A count inside a date ("18 Desember") is part of the date.
-  std::erase_if(counts, [&](const Entity& c) {
-    return std::any_of(dates.begin(), dates.end(), [&](const Entity& d) {
-      return c.range.begin < d.range.end && d.range.begin < c.range.end;
-    });
-  });
+  DisjointRanges date_ranges;  // mentions do not overlap; a range gives one or two values
+  for (const Entity& d : dates) date_ranges.Insert(d.range);
+  std::erase_if(counts, [&](const Entity& c) { return date_ranges.Overlaps(c.range); });
   std::vector<Entity>& all = doc->entities;
   all.clear();
   all.insert(all.end(), std::make_move_iterator(dates.begin()), std::make_move_iterator(dates.end()));

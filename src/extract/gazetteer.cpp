@@ -1,6 +1,7 @@
 #include "extract/gazetteer.h"
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -9,6 +10,7 @@
 #include <re2/set.h>
 
 #include "core/calendar.h"
+#include "core/disjoint_ranges.h"
 
 namespace warta {
 namespace {
@@ -20,13 +22,28 @@ struct Token {
   std::string folded;
   bool capital = false;     // starts with an upper-case letter
   bool joined = true;       // only spaces and , . - ' lie between it and the previous token
+  uint64_t hash = 0;        // FNV-1a of `folded`, for the gazetteer's first-word filter
 };
 
-bool IsWordByte(unsigned char c) { return std::isalnum(c) || c >= 0x80; }
+uint64_t Fnv1a(std::string_view s) {
+  uint64_t h = 14695981039346656037ull;
+  for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+  return h;
+}
+
+// Letters, digits and every byte of a non-ASCII character; a table, since
+// this runs on every byte of every paragraph.
+constexpr std::array<bool, 256> kWordByte = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 256; ++c) t[c] = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+  return t;
+}();
+bool IsWordByte(unsigned char c) { return kWordByte[c]; }
 
 // Words of `text` (letters, digits, non-ASCII), and "&" as a word of its own.
 std::vector<Token> Tokenize(std::string_view text, uint32_t offset = 0) {
   std::vector<Token> tokens;
+  tokens.reserve(text.size() / 6 + 1);  // about one word in six bytes of Indonesian news
   size_t i = 0;
   bool joined = true;
   int marks = 0;  // punctuation marks since the previous token
@@ -44,11 +61,12 @@ std::vector<Token> Tokenize(std::string_view text, uint32_t offset = 0) {
       for (char ch : word) ascii = ascii && static_cast<unsigned char>(ch) < 0x80;
       if (ascii) {
         t.folded.reserve(word.size());
-        for (char ch : word) t.folded.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(ch))));
+        for (char ch : word) t.folded.push_back(ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch + ('a' - 'A')) : ch);
       } else {
         t.folded = FoldCase(word);
       }
-      t.capital = std::isupper(c);
+      t.capital = c >= 'A' && c <= 'Z';
+      t.hash = Fnv1a(t.folded);
       t.joined = joined && marks <= 1;
       tokens.push_back(std::move(t));
       i = j;
@@ -130,6 +148,14 @@ struct UnitRule {
 
 struct Gazetteer::Data {
   std::vector<Node> nodes{1};
+  // Bits set by the hashes of words that start a phrase. Most words of a text
+  // start none, and one bit test is far cheaper than the root's hash lookup.
+  static constexpr uint64_t kFirstWordBits = 1 << 16;
+  std::vector<uint64_t> first_words = std::vector<uint64_t>(kFirstWordBits / 64);
+  bool MayStartPhrase(const Token& t) const {
+    const uint64_t bit = t.hash % kFirstWordBits;
+    return (first_words[bit / 64] >> (bit % 64)) & 1;
+  }
   std::vector<Entry> entries;
   size_t phrases = 0;
   std::set<std::string> not_after;        // folded
@@ -179,6 +205,8 @@ struct Gazetteer::Data {
   void Add(std::string_view phrase, uint32_t entry) {
     std::vector<Token> tokens = Tokenize(phrase);
     if (tokens.empty()) return;
+    const uint64_t bit = tokens[0].hash % kFirstWordBits;
+    first_words[bit / 64] |= uint64_t{1} << (bit % 64);
     uint32_t node = 0;
     for (const Token& t : tokens) {
       auto it = nodes[node].next.find(t.folded);
@@ -233,6 +261,7 @@ struct Gazetteer::Data {
   }
   std::optional<Match> Longest(std::string_view text, const std::vector<Token>& tokens, size_t i) const {
     std::optional<Match> best;
+    if (!MayStartPhrase(tokens[i])) return best;
     uint32_t node = 0;
     char aside = '(';  // the parenthesis a phrase may go on over next
     for (size_t j = i; j < tokens.size(); ++j) {
@@ -501,6 +530,7 @@ Status Gazetteer::Load(const RulesDir& dir, std::unique_ptr<Gazetteer>* out) {
   RE2::Options options;
   options.set_log_errors(false);
   std::string heads;
+  std::vector<std::string> unit_triggers;
   const toml::array* units = table["unit"].as_array();
   static const toml::array kNoUnits;  // a reference, so nodes keep their source lines
   for (const toml::node& node : units ? *units : kNoUnits) {
@@ -519,19 +549,19 @@ Status Gazetteer::Load(const RulesDir& dir, std::unique_ptr<Gazetteer>* out) {
     std::unique_ptr<RE2> head_only;
     if (Status st = CompileRule(head, options, where, &head_only); !st.ok()) return st;
     // "Rumah Tahanan Negara (Rutan) Kelas I Bandung": the head's acronym may stand before the name.
-    if (Status st = CompileRule("\\b(" + head + ")(?:\\s*\\([\\p{Lu}\\d][\\p{L}\\d-]{1,14}\\))?\\s+(" + name + ")", options,
-                                where, &rule.re);
-        !st.ok())
+    const std::string acronym = "(?:\\s*\\([\\p{Lu}\\d][\\p{L}\\d-]{1,14}\\))?";
+    if (Status st = CompileRule("\\b(" + head + ")" + acronym + "\\s+(" + name + ")", options, where, &rule.re); !st.ok())
       return st;
+    // The set only tells which rules may match: a head and the first letter
+    // of a name or of an acronym, with a far smaller automaton than the whole
+    // pattern's.
+    unit_triggers.push_back("\\b(?:" + head + ")(?:\\s*\\([\\p{Lu}\\d]|\\s+(?:" + title_alternation + "\\p{Lu}))");
     heads += (heads.empty() ? "" : "|") + head;
     data->units.push_back(std::move(rule));
   }
-  // The sets join every unit's name pattern: more than RE2's default 8 MB.
-  RE2::Options set_options = options;
-  set_options.set_max_mem(64 << 20);
-  data->any_unit = std::make_unique<RE2::Set>(set_options, RE2::UNANCHORED);
-  data->any_title = std::make_unique<RE2::Set>(set_options, RE2::UNANCHORED);
-  for (const UnitRule& unit : data->units) data->any_unit->Add(unit.re->pattern(), nullptr);
+  data->any_unit = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+  data->any_title = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+  for (const std::string& trigger : unit_triggers) data->any_unit->Add(trigger, nullptr);
   for (const TitleRule& title : data->titles_by_pattern) data->any_title->Add(title.re->pattern(), nullptr);
   if (!data->any_unit->Compile() || !data->any_title->Compile())
     return Status::Error(display + ": unit or title patterns too large to compile together");
@@ -738,7 +768,9 @@ void Gazetteer::Find(const Document& doc, const std::vector<Range>& ranges, std:
   // Award titles by pattern, where the list has none: the capitalised words
   // of the title after the last known body or region in them ("Pemkab Bogor
   // Raih | Mandaya Awards").
-  const size_t listed_end = out->size();
+  DisjointRanges listed;  // award titles of the list, found above
+  for (size_t k = first; k < out->size(); ++k)
+    if ((*out)[k].type == EntityType::kAward) listed.Insert((*out)[k].range);
   for (const Range& range : ranges) {
     const std::string_view text = doc.Slice(range);
     candidates.clear();
@@ -765,11 +797,7 @@ void Gazetteer::Find(const Document& doc, const std::vector<Range>& ranges, std:
         const uint32_t e = rule.year && !groups[rule.year].empty()
                                ? range.begin + static_cast<uint32_t>(groups[rule.year].data() - text.data() + groups[rule.year].size())
                                : words.back().end;
-        const bool listed = std::any_of(out->begin() + static_cast<long>(first), out->begin() + static_cast<long>(listed_end),
-                                        [&](const Entity& x) {
-                                          return x.type == EntityType::kAward && b < x.range.end && x.range.begin < e;
-                                        });
-        if (listed) continue;
+        if (listed.Overlaps({b, e})) continue;
         Entity x;
         x.type = EntityType::kAward;
         x.range = {b, e};
@@ -787,11 +815,11 @@ void Gazetteer::Find(const Document& doc, const std::vector<Range>& ranges, std:
     return (a.range.end - a.range.begin) > (b.range.end - b.range.begin);
   });
   std::vector<Entity> kept;
+  std::map<EntityType, DisjointRanges> taken;
   for (auto it = out->begin() + static_cast<long>(first); it != out->end(); ++it) {
-    const bool overlaps = std::any_of(kept.begin(), kept.end(), [&](const Entity& k) {
-      return k.type == it->type && it->range.begin < k.range.end && k.range.begin < it->range.end;
-    });
-    if (!overlaps) kept.push_back(std::move(*it));
+    if (taken[it->type].Overlaps(it->range)) continue;
+    taken[it->type].Insert(it->range);
+    kept.push_back(std::move(*it));
   }
   out->erase(out->begin() + static_cast<long>(first), out->end());
   out->insert(out->end(), std::make_move_iterator(kept.begin()), std::make_move_iterator(kept.end()));
@@ -812,7 +840,6 @@ void Gazetteer::Find(const Document& doc, const std::vector<Range>& ranges, std:
         std::tolower(static_cast<unsigned char>(short_name[0])) == std::tolower(static_cast<unsigned char>(whole[e.range.begin])))
       defined.emplace(short_name, k);
   }
-  const size_t before_short_names = out->size();
   for (const Range& range : ranges) {
     const std::string_view text = doc.Slice(range);
     for (const auto& [short_name, k] : defined) {
@@ -821,10 +848,7 @@ void Gazetteer::Find(const Document& doc, const std::vector<Range>& ranges, std:
         const bool whole_words = (at == 0 || !IsWordByte(text[at - 1])) &&
                                  (at + short_name.size() == text.size() || !IsWordByte(text[at + short_name.size()]));
         if (!whole_words || (at > 0 && text[at - 1] == '(')) continue;
-        bool covered = false;
-        for (size_t j = first; j < before_short_names && !covered; ++j)
-          covered = (*out)[j].type == EntityType::kAgency && (*out)[j].range.begin <= b && e <= (*out)[j].range.end;
-        if (covered) continue;
+        if (taken[EntityType::kAgency].Covers({b, e})) continue;
         Entity x = (*out)[k];
         x.range = {b, e};
         x.acronym = short_name;
@@ -836,33 +860,31 @@ void Gazetteer::Find(const Document& doc, const std::vector<Range>& ranges, std:
 
   // One unit written two ways is one body, named by its longest name; a name
   // that another extends ("Balai Besar X" and "Balai Besar X Bandung") too.
-  std::vector<std::pair<std::string, size_t>> units;  // comparison key, entity
+  std::map<std::string, std::vector<size_t>> units;  // comparison key -> entities, in text order
   for (size_t k = first; k < out->size(); ++k)
     if ((*out)[k].type == EntityType::kAgency && (*out)[k].rule.rfind(RulesDir::Display("gazetteer.toml"), 0) == 0)
-      units.emplace_back(d.ComparisonKey((*out)[k].value), k);
-  for (auto& [key, k] : units) {
-    std::string* best = &(*out)[k].value;
-    for (const auto& [other_key, j] : units) {
-      const bool same = other_key == key || (other_key.size() > key.size() && other_key.compare(0, key.size(), key) == 0 &&
-                                             other_key[key.size()] == ' ');
-      if (same && (*out)[j].value.size() > best->size()) best = &(*out)[j].value;
-    }
-    (*out)[k].value = *best;
+      units[d.ComparisonKey((*out)[k].value)].push_back(k);
+  std::vector<std::pair<size_t, std::string>> renamed;  // entity, longest name
+  for (const auto& [key, members] : units) {
+    // The keys that extend this one ("#x y" and "#x y bandung") sort right
+    // after it. Of equally long names, the first written.
+    size_t longest = members.front();
+    for (auto it = units.find(key); it != units.end() && (it->first == key || it->first.rfind(key + " ", 0) == 0); ++it)
+      for (size_t j : it->second)
+        if (std::pair((*out)[j].value.size(), longest) > std::pair((*out)[longest].value.size(), j)) longest = j;
+    for (size_t k : members)
+      if ((*out)[longest].value.size() > (*out)[k].value.size()) renamed.emplace_back(k, (*out)[longest].value);
   }
+  for (auto& [k, name] : renamed) (*out)[k].value = std::move(name);
   // "Energy Asia Awards" and "Energy Asia Award" in one article: one title,
   // as first written.
+  std::map<std::string, std::string> first_written;  // folded, without a final "s" -> title
   for (size_t k = first; k < out->size(); ++k) {
     Entity& e = (*out)[k];
-    if (e.type != EntityType::kAward || e.rule.rfind(RulesDir::Display("awards.toml"), 0) != 0) continue;
+    if (e.type != EntityType::kAward) continue;
     const std::string key = FoldCase(e.value.back() == 's' ? e.value.substr(0, e.value.size() - 1) : e.value);
-    for (size_t j = first; j < k; ++j) {
-      const Entity& earlier = (*out)[j];
-      if (earlier.type == EntityType::kAward &&
-          FoldCase(earlier.value.back() == 's' ? earlier.value.substr(0, earlier.value.size() - 1) : earlier.value) == key) {
-        e.value = earlier.value;
-        break;
-      }
-    }
+    auto [earlier, added] = first_written.emplace(key, e.value);
+    if (!added && e.rule.rfind(RulesDir::Display("awards.toml"), 0) == 0) e.value = earlier->second;
   }
 }
 

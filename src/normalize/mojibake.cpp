@@ -1,5 +1,7 @@
 #include "normalize/mojibake.h"
 
+#include <cstring>
+
 #include <unicode/uchar.h>
 #include <unicode/ucnv.h>
 
@@ -81,15 +83,20 @@ MojibakeTables::Page MojibakeTables::Detect(std::string_view utf8) const {
     const auto* bytes = reinterpret_cast<const uint8_t*>(utf8.data());
     const int32_t n = static_cast<int32_t>(utf8.size());
     uint32_t cp = 0;
-    for (int32_t i = 0; i < n; ++cp) {
-      if (bytes[i] < 0x80) {  // ASCII never takes part in a sequence
+    for (int32_t i = 0; i < n;) {
+      if (bytes[i] < 0x80) {  // ASCII never takes part in a sequence: skip the run, eight bytes at a time
         repair.Flush();
-        ++i;
+        int32_t j = i + 1;
+        for (uint64_t word; j + 8 <= n && (std::memcpy(&word, bytes + j, 8), (word & 0x8080808080808080ull) == 0);) j += 8;
+        while (j < n && bytes[j] < 0x80) ++j;
+        cp += static_cast<uint32_t>(j - i);
+        i = j;
         continue;
       }
       UChar32 c;
       U8_NEXT(bytes, i, n, c);
       repair.Put(c < 0 ? 0xFFFD : static_cast<char32_t>(c), cp, cp + 1);
+      ++cp;
     }
     repair.Flush();
     if (sink.score > best_score) {

@@ -103,6 +103,12 @@ class MojibakeRepair {
     out_->Put(c, ob, oe);
   }
 
+  // ASCII is never part of mojibake: it ends a pending run and passes.
+  void PutAscii(std::string_view run, uint32_t cp) {
+    Flush();
+    out_->PutAscii(run, cp);
+  }
+
   // Passes on a run that did not complete: its characters stay as written.
   void Flush() {
     for (int i = 0; i < size_; ++i) out_->Put(pending_[i].c, pending_[i].ob, pending_[i].oe);

@@ -46,6 +46,24 @@ class TextWriter {
     map_->Append(text_->size() - before, ob, oe);
   }
 
+  // Printable ASCII starting at original code point `cp`: the same as Put
+  // per character, with words copied whole.
+  void PutAscii(std::string_view run, uint32_t cp) {
+    for (size_t i = 0; i < run.size();) {
+      if (run[i] == ' ') {
+        Put(' ', cp + i, cp + i + 1);
+        ++i;
+        continue;
+      }
+      size_t j = run.find(' ', i);
+      if (j == std::string_view::npos) j = run.size();
+      Put(static_cast<unsigned char>(run[i]), cp + i, cp + i + 1);  // writes the break or space before the word
+      text_->append(run.data() + i + 1, j - i - 1);
+      map_->AppendCopied(j - i - 1, cp + i + 1);
+      i = j;
+    }
+  }
+
  private:
   void Write(std::string_view s, uint32_t ob, uint32_t oe) {
     text_->append(s);
@@ -87,6 +105,13 @@ class NfkcStage {
     if (!pending_.empty() && nfkc_->hasBoundaryBefore(c)) Flush();
     pending_.push_back({c, ob, oe});
     if (nfkc_->isInert(c)) Flush();
+  }
+
+  // Printable ASCII that no following character can combine with is its
+  // own NFKC form and segment.
+  void PutAscii(std::string_view run, uint32_t cp) {
+    Flush();
+    out_->PutAscii(run, cp);
   }
 
   void Flush() {
@@ -322,6 +347,8 @@ struct Line {
   size_t begin, end;  // working-text bytes, without the line break
 };
 
+bool IsPlainAscii(uint8_t b) { return b >= 0x20 && b < 0x7F && b != '&'; }
+
 std::vector<Line> SplitLines(const std::string& text) {
   std::vector<Line> lines;
   size_t pos = 0;
@@ -341,6 +368,7 @@ struct Normalizer::Rules {
   std::unique_ptr<MojibakeTables> mojibake;
   std::vector<BoilerplateRule> boilerplate;  // line rules: rest, line, span
   std::unique_ptr<RE2::Set> trigger;         // which line rules may match a line
+  std::unique_ptr<RE2::Set> any_line;        // the same over a whole text ((?m)): may any line match?
   RewritePass before_lines;                  // break and unwrap
   RewritePass after_lines;                   // join
   int title_window = 8;                      // lines at the top searched for title copies
@@ -363,6 +391,7 @@ Status Normalizer::Load(const RulesDir& dir, std::unique_ptr<Normalizer>* out) {
   RE2::Options options;
   options.set_log_errors(false);
   rules->trigger = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+  rules->any_line = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
   for (RewritePass* pass : {&rules->before_lines, &rules->after_lines})
     pass->trigger = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
   const toml::array* list = table["rule"].as_array();
@@ -409,9 +438,10 @@ Status Normalizer::Load(const RulesDir& dir, std::unique_ptr<Normalizer>* out) {
       continue;
     }
     if (rules->trigger->Add(pattern, &error) < 0) return Status::Error(at + ": bad regex: " + error);
+    rules->any_line->Add("(?m)" + pattern, nullptr);
     rules->boilerplate.push_back(std::move(r));
   }
-  if (!rules->trigger->Compile() || !rules->before_lines.trigger->Compile() || !rules->after_lines.trigger->Compile())
+  if (!rules->trigger->Compile() || !rules->any_line->Compile() || !rules->before_lines.trigger->Compile() || !rules->after_lines.trigger->Compile())
     return Status::Error(display + ": rules too large to compile");
   out->reset(new Normalizer(std::move(rules)));
   return {};
@@ -440,6 +470,21 @@ void Normalizer::Process(Document* doc) const {
         repair.Put(decoded, cp, cp + static_cast<uint32_t>(used));  // entities are ASCII
         cp += static_cast<uint32_t>(used);
         i += static_cast<int32_t>(used);
+        continue;
+      }
+    }
+    // Printable ASCII other than '&' passes the repair, NFKC and Classify
+    // unchanged, so runs of it skip the per-character stages. A run's last
+    // character goes the slow way when a non-ASCII character or an entity
+    // follows, since that may combine with it.
+    if (IsPlainAscii(bytes[i])) {
+      int32_t j = i + 1;
+      while (j < n && IsPlainAscii(bytes[j])) ++j;
+      const int32_t fast_end = j == n || (bytes[j] < 0x80 && bytes[j] != '&') ? j : j - 1;
+      if (fast_end > i) {
+        repair.PutAscii(in.substr(i, fast_end - i), cp);
+        cp += static_cast<uint32_t>(fast_end - i);
+        i = fast_end;
         continue;
       }
     }
@@ -472,11 +517,14 @@ void Normalizer::Process(Document* doc) const {
   std::vector<std::vector<Line>> kept_pieces(lines.size());
   std::vector<int> matched;
   size_t end_line = lines.size();
+  // One pass over the whole text says whether any line may match: most
+  // articles have no boilerplate line left, and then no line is tried alone.
+  const bool any_line = rules_->any_line->Match(chars, nullptr);
   for (size_t k = 0; k < lines.size(); ++k) {
     const Line& line = lines[k];
     std::string_view text(chars.data() + line.begin, line.end - line.begin);
     kept_pieces[k].push_back(line);
-    if (text.empty()) continue;
+    if (text.empty() || !any_line) continue;
     matched.clear();
     if (!rules_->trigger->Match(text, &matched)) continue;
     // A footer ends the article whatever else matched; then whole lines, then spans.

@@ -6,68 +6,149 @@
 #include <cmath>
 #include <cstring>
 
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+#include <simdjson.h>
+
+#include "core/utf8.h"
+
 namespace warta {
 namespace {
 
-using Json = nlohmann::ordered_json;
+// The record is streamed through RapidJSON's writer: building a JSON tree
+// first cost more than all the rest of the output.
+using JsonWriter = rapidjson::Writer<rapidjson::StringBuffer>;
 
-Json OrNull(const std::optional<std::string>& s) { return s ? Json(*s) : Json(nullptr); }
-
-Json EntityJson(const Entity& e) {
-  Json j;
-  j["type"] = EntityTypeName(e.type);
-  j["text"] = e.text;
-  j["start"] = e.start;
-  j["end"] = e.end;
-  if (e.type == EntityType::kCount) {
-    // Whole numbers as integers: 3054, not 3054.0.
-    if (std::floor(e.number) == e.number && std::fabs(e.number) < 9e15) j["value"] = static_cast<int64_t>(e.number);
-    else j["value"] = e.number;
-    j["unit"] = e.unit;
-  } else {
-    j["value"] = e.value;
+// Strings come from valid UTF-8 (ingest repairs it); if one is not, its bad
+// bytes are read as Windows-1252 as ingest would, never written raw.
+void String(JsonWriter& w, std::string_view s) {
+  if (simdjson::validate_utf8(s.data(), s.size())) {
+    w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
+    return;
   }
-  if (e.type == EntityType::kAgency && !e.acronym.empty()) j["acronym"] = e.acronym;
-  if (e.type == EntityType::kLocation && !e.code.empty()) j["code"] = e.code;
-  if (e.type == EntityType::kAward) j["year"] = e.year ? Json(*e.year) : Json(nullptr);
-  j["rule"] = e.rule;
-  return j;
+  const std::string repaired = RepairUtf8(s, nullptr);
+  w.String(repaired.data(), static_cast<rapidjson::SizeType>(repaired.size()));
 }
 
-Json AwardJson(const AwardRecord& a) {
-  Json j;
-  j["award"] = a.award;
-  j["year"] = a.year ? Json(*a.year) : Json(nullptr);
-  j["recipient"] = a.recipient;
-  if (!a.units.empty()) j["units"] = a.units;
-  if (!a.innovations.empty()) j["innovations"] = a.innovations;
-  j["organizer"] = OrNull(a.organizer);
-  j["date"] = OrNull(a.date);
-  j["location"] = OrNull(a.location);
-  Json evidence = Json::array();
-  for (const Range& r : a.evidence) evidence.push_back({{"start", r.begin}, {"end", r.end}});
-  j["evidence"] = evidence;
-  return j;
+void StringOrNull(JsonWriter& w, const std::optional<std::string>& s) {
+  if (s) String(w, *s);
+  else w.Null();
+}
+
+void IntOrNull(JsonWriter& w, const std::optional<int>& v) {
+  if (v) w.Int(*v);
+  else w.Null();
+}
+
+void WriteEntity(JsonWriter& w, const Entity& e) {
+  w.StartObject();
+  w.Key("type");
+  w.String(EntityTypeName(e.type));
+  w.Key("text");
+  String(w, e.text);
+  w.Key("start");
+  w.Uint(e.start);
+  w.Key("end");
+  w.Uint(e.end);
+  w.Key("value");
+  if (e.type == EntityType::kCount) {
+    // Whole numbers as integers: 3054, not 3054.0.
+    if (std::floor(e.number) == e.number && std::fabs(e.number) < 9e15) w.Int64(static_cast<int64_t>(e.number));
+    else w.Double(e.number);
+    w.Key("unit");
+    String(w, e.unit);
+  } else {
+    String(w, e.value);
+  }
+  if (e.type == EntityType::kAgency && !e.acronym.empty()) {
+    w.Key("acronym");
+    String(w, e.acronym);
+  }
+  if (e.type == EntityType::kLocation && !e.code.empty()) {
+    w.Key("code");
+    String(w, e.code);
+  }
+  if (e.type == EntityType::kAward) {
+    w.Key("year");
+    IntOrNull(w, e.year);
+  }
+  w.Key("rule");
+  String(w, e.rule);
+  w.EndObject();
+}
+
+void WriteStrings(JsonWriter& w, const std::vector<std::string>& list) {
+  w.StartArray();
+  for (const std::string& s : list) String(w, s);
+  w.EndArray();
+}
+
+void WriteAward(JsonWriter& w, const AwardRecord& a) {
+  w.StartObject();
+  w.Key("award");
+  String(w, a.award);
+  w.Key("year");
+  IntOrNull(w, a.year);
+  w.Key("recipient");
+  String(w, a.recipient);
+  if (!a.units.empty()) {
+    w.Key("units");
+    WriteStrings(w, a.units);
+  }
+  if (!a.innovations.empty()) {
+    w.Key("innovations");
+    WriteStrings(w, a.innovations);
+  }
+  w.Key("organizer");
+  StringOrNull(w, a.organizer);
+  w.Key("date");
+  StringOrNull(w, a.date);
+  w.Key("location");
+  StringOrNull(w, a.location);
+  w.Key("evidence");
+  w.StartArray();
+  for (const Range& r : a.evidence) {
+    w.StartObject();
+    w.Key("start");
+    w.Uint(r.begin);
+    w.Key("end");
+    w.Uint(r.end);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
 }
 
 }  // namespace
 
-Json ToJson(const Document& doc) {
-  Json j;
-  j["id"] = doc.id;
-  j["title"] = OrNull(doc.title);
-  j["published"] = OrNull(doc.published);
-  Json entities = Json::array();
-  for (const Entity& e : doc.entities) entities.push_back(EntityJson(e));
-  j["entities"] = std::move(entities);
-  Json awards = Json::array();
-  for (const AwardRecord& a : doc.awards) awards.push_back(AwardJson(a));
-  j["awards"] = std::move(awards);
-  Json warnings = Json::array();
-  for (const Warning& w : doc.warnings) warnings.push_back(w.message);
-  j["warnings"] = std::move(warnings);
-  if (!doc.error.empty()) j["error"] = doc.error;
-  return j;
+std::string RecordJson(const Document& doc) {
+  rapidjson::StringBuffer buffer;
+  JsonWriter w(buffer);
+  w.StartObject();
+  w.Key("id");
+  String(w, doc.id);
+  w.Key("title");
+  StringOrNull(w, doc.title);
+  w.Key("published");
+  StringOrNull(w, doc.published);
+  w.Key("entities");
+  w.StartArray();
+  for (const Entity& e : doc.entities) WriteEntity(w, e);
+  w.EndArray();
+  w.Key("awards");
+  w.StartArray();
+  for (const AwardRecord& a : doc.awards) WriteAward(w, a);
+  w.EndArray();
+  w.Key("warnings");
+  w.StartArray();
+  for (const Warning& warning : doc.warnings) String(w, warning.message);
+  w.EndArray();
+  if (!doc.error.empty()) {
+    w.Key("error");
+    String(w, doc.error);
+  }
+  w.EndObject();
+  return std::string(buffer.GetString(), buffer.GetSize());
 }
 
 namespace {
@@ -93,7 +174,7 @@ class JsonlWriter : public RecordWriter {
 
   Status Write(const Document& doc) override {
     // Invalid UTF-8 cannot reach here (ingest repairs it); replace defensively.
-    line_ = ToJson(doc).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    line_ = RecordJson(doc);
     line_.push_back('\n');
     if (std::fwrite(line_.data(), 1, line_.size(), file_) != line_.size())
       return Status::Error(path_ + ": write failed: " + std::strerror(errno));

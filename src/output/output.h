@@ -10,15 +10,14 @@
 #include <memory>
 #include <string>
 
-#include <nlohmann/json.hpp>
-
 #include "core/document.h"
 #include "core/status.h"
 
 namespace warta {
 
-// The output record of one document, fields in the order of the spec.
-nlohmann::ordered_json ToJson(const Document& doc);
+// The output record of one document as one line of JSON (no line break),
+// fields in the order of the spec.
+std::string RecordJson(const Document& doc);
 
 enum class OutputFormat { kJsonl, kCsv, kSqlite };
 

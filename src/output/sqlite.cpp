@@ -7,6 +7,7 @@
 // Re-running on the same or overlapping input replaces each article's rows
 // (upsert by article id), so a dataset can be refreshed in place. The whole
 // run is one transaction: a failed run commits nothing.
+#include <nlohmann/json.hpp>
 #include <sqlite3.h>
 
 #include "output/writers.h"

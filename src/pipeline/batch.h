@@ -6,9 +6,10 @@
 //   warta::Status s = warta::RunBatch(reader, *pipeline, options,
 //       [&](const warta::Document& doc) { return writer->Write(doc); }, &counts);
 //
-// Documents are read in chunks; the threads process a chunk while nothing
-// else is read, then the chunk is written in order. Memory is bounded by the
-// chunk, whatever the input size.
+// Documents are read in chunks; while the threads process a chunk, the
+// calling thread writes the chunk before it (in input order) and reads the
+// next, then joins the work. Memory is bounded by three chunks, whatever the
+// input size.
 #pragma once
 
 #include <cstdint>
@@ -25,7 +26,7 @@ namespace warta {
 
 struct BatchOptions {
   int threads = 1;
-  size_t chunk = 256;  // documents per thread per chunk
+  size_t chunk = 128;  // documents per thread per chunk
   // Sharding over machines: this run processes the records i with
   // i % shard_count == shard_index (records counted from 0 in input order).
   uint32_t shard_index = 0, shard_count = 1;

@@ -30,7 +30,10 @@ class Pipeline {
   static Status Load(const RulesDir& rules, const PipelineOptions& options, std::unique_ptr<Pipeline>* out);
   static Status Load(const RulesDir& rules, std::unique_ptr<Pipeline>* out) { return Load(rules, {}, out); }
 
+  // Sentences are split only in articles with an award title (the only ones
+  // record assembly reads); SplitSentences splits them in any other.
   void Process(Document* doc) const;
+  void SplitSentences(Document* doc) const { segmenter_->SplitSentences(doc); }
 
   // A first pass over a batch, before processing it: lets the day/month
   // order of numeric publication dates be decided per shape from all of

@@ -381,19 +381,31 @@ void Segmenter::Process(Document* doc) const {
   }
   if (!doc->published && header_date) doc->published = header_date->Iso();
 
-  // Body paragraphs and sentences; the title is a sentence of its own.
-  std::unique_ptr<icu::BreakIterator> breaker(rules_->sentences->clone());
-  UText* ut = nullptr;
+  // Body paragraphs; the title is a sentence of its own.
   for (size_t k = 0; k < lines.size(); ++k) {
     if (header[k]) continue;
-    const bool is_title = static_cast<int>(k) == title_line;
-    const uint32_t paragraph = static_cast<uint32_t>(doc->paragraphs.size());
-    if (is_title) {
-      doc->sentences.push_back({lines[k], paragraph, true});
+    if (static_cast<int>(k) == title_line) doc->sentences.push_back({lines[k], static_cast<uint32_t>(doc->paragraphs.size()), true});
+    else doc->paragraphs.push_back(lines[k]);
+  }
+
+  // The dateline opens one of the first paragraphs (a photo caption may come first).
+  for (size_t k = 0; k < doc->paragraphs.size() && k < 3 && !doc->dateline; ++k) {
+    std::string_view paragraph = doc->Slice(doc->paragraphs[k]);
+    re2::StringPiece place;
+    if (!RE2::PartialMatch(paragraph, *rules_->dateline, &place) || RE2::PartialMatch(place, *rules_->not_dateline))
       continue;
-    }
-    doc->paragraphs.push_back(lines[k]);
-    const Range line = lines[k];
+    const uint32_t b = doc->paragraphs[k].begin + static_cast<uint32_t>(place.data() - paragraph.data());
+    doc->dateline = Range{b, b + static_cast<uint32_t>(place.size())};
+  }
+}
+
+void Segmenter::SplitSentences(Document* doc) const {
+  std::erase_if(doc->sentences, [](const Sentence& s) { return !s.is_title; });
+  const std::string& text = doc->text;
+  std::unique_ptr<icu::BreakIterator> breaker(rules_->sentences->clone());
+  UText* ut = nullptr;
+  for (uint32_t paragraph = 0; paragraph < doc->paragraphs.size(); ++paragraph) {
+    const Range line = doc->paragraphs[paragraph];
     UErrorCode status = U_ZERO_ERROR;
     ut = utext_openUTF8(ut, text.data() + line.begin, line.end - line.begin, &status);
     breaker->setText(ut, status);
@@ -414,16 +426,6 @@ void Segmenter::Process(Document* doc) const {
     }
   }
   utext_close(ut);
-
-  // The dateline opens one of the first paragraphs (a photo caption may come first).
-  for (size_t k = 0; k < doc->paragraphs.size() && k < 3 && !doc->dateline; ++k) {
-    std::string_view paragraph = doc->Slice(doc->paragraphs[k]);
-    re2::StringPiece place;
-    if (!RE2::PartialMatch(paragraph, *rules_->dateline, &place) || RE2::PartialMatch(place, *rules_->not_dateline))
-      continue;
-    const uint32_t b = doc->paragraphs[k].begin + static_cast<uint32_t>(place.data() - paragraph.data());
-    doc->dateline = Range{b, b + static_cast<uint32_t>(place.size())};
-  }
 }
 
 }  // namespace warta

@@ -106,8 +106,16 @@ class Segmenter {
                      std::unique_ptr<Segmenter>* out);
   ~Segmenter();
 
-  // Thread-safe; the per-shape day/month evidence is shared under a lock.
+  // Title, publication date, dateline and body paragraphs; the title line
+  // is the document's first sentence. Thread-safe; the per-shape day/month
+  // evidence is shared under a lock.
   void Process(Document* doc) const;
+
+  // Breaks each body paragraph of a processed document into sentences (ICU,
+  // then the abbreviation list), replacing any body sentences it has. An
+  // ICU pass over the whole text: the pipeline runs it only where sentences
+  // are read.
+  void SplitSentences(Document* doc) const;
 
   // Counts the day/month evidence of one record's date field. Call it for
   // every record of the batch before processing any; thread-safe.

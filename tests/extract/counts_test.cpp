@@ -48,6 +48,23 @@ TEST_F(CountsTest, Forms) {
   }
 }
 
+// A decimal times a scale word is a whole number, exactly: binary floating
+// point makes 4.1 * 10^9 come out as 4099999999.9999995.
+TEST_F(CountsTest, ScaledDecimalsAreWhole) {
+  const std::pair<const char*, double> cases[] = {
+      {"anggaran sebesar 4,1 miliar rupiah untuk layanan.", 4100000000.0},
+      {"sebanyak 522,8 juta lembar dokumen dicetak.", 522800000.0},
+      {"tercatat 4,1 juta transaksi daring.", 4100000.0},
+  };
+  for (const auto& [body, expected] : cases) {
+    SCOPED_TRACE(body);
+    Document doc = Run(body);
+    const std::vector<const Entity*> counts = OfType(doc, EntityType::kCount);
+    ASSERT_EQ(counts.size(), 1u);
+    EXPECT_EQ(counts[0]->number, expected);
+  }
+}
+
 TEST_F(CountsTest, NotCounts) {
   const char* cases[] = {
       "Pada 2013, Kemenperin sudah masuk dalam Zona Hijau.",           // year

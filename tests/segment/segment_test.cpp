@@ -32,6 +32,7 @@ class SegmentTest : public ::testing::Test {
     doc.date_field = std::move(date);
     normalizer_->Process(&doc);
     segmenter_->Process(&doc);
+    segmenter_->SplitSentences(&doc);
     return doc;
   }
   static std::vector<std::string> Sentences(const Document& doc) {
