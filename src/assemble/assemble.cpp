@@ -122,7 +122,7 @@ struct Assembler::Rules {
   PhraseList receive, recipient_after, organizer_after, refers_back, refers_to_two, refers_to_three, lists_after,
       place_not_after, subject_not_after, award_words, reporting, give, place_after, not_place_after, ceremony,
       unit_words, innovation_words, innovation_list_after, receive_passive, passive_refers, not_receive_after,
-      also_after, event_after, refers_back_opening, head_of_region, count_not_subject;
+      also_after, event_after, refers_back_opening, head_of_region, count_not_subject, relative, copula, rank_words;
   std::map<std::string, std::string> default_organizer;  // award -> organizer
   std::string government[3];                              // province, regency, city: "... {X}"
   std::vector<std::pair<std::string, std::string>> venues;  // lower-case venue -> region name
@@ -141,7 +141,7 @@ Status Assembler::Load(const RulesDir& dir, std::unique_ptr<Assembler>* out) {
                                    "award_words", "reporting", "give", "place_after", "not_place_after", "ceremony",
                                    "unit_words", "innovation_words", "innovation_list_after", "receive_passive",
                                    "passive_refers", "also_after", "event_after", "not_receive_after",
-                                   "refers_back_opening", "head_of_region", "count_not_subject"},
+                                   "refers_back_opening", "head_of_region", "count_not_subject", "relative", "copula", "rank_words"},
                            display);
       !s.ok())
     return s;
@@ -161,7 +161,8 @@ Status Assembler::Load(const RulesDir& dir, std::unique_ptr<Assembler>* out) {
                            {"not_receive_after", &rules->not_receive_after},
                            {"refers_back_opening", &rules->refers_back_opening},
                            {"head_of_region", &rules->head_of_region},
-                           {"count_not_subject", &rules->count_not_subject}})
+                           {"count_not_subject", &rules->count_not_subject}, {"relative", &rules->relative},
+                           {"copula", &rules->copula}, {"rank_words", &rules->rank_words}})
     if (Status s = ReadPhrases(table, key, display, list); !s.ok()) return s;
 
   if (Status s = ForEachTsvRow(dir.Path("awards.tsv"), RulesDir::Display("awards.tsv"), 2,
@@ -246,6 +247,19 @@ std::vector<std::string> Assembler::Recipients(const Document& doc, size_t k, co
     return found;
   };
   auto word_before = [&](const Entity& e) { return WordsBefore(doc, s.begin, e.range.begin); };
+  // A region in parentheses is an aside, and one after a capitalised word
+  // ends a name ("Kartini Temanggung", "Bea Cukai Semarang", "Penyanyi Solo"),
+  // unless that word is the head of the region's government ("Bupati
+  // Lamongan menerima ...").
+  auto in_a_name = [&](const Entity& e) {
+    if (e.type != EntityType::kLocation) return false;
+    if (InParentheses(doc, s.begin, e)) return true;
+    if (e.range.begin < s.begin + 2 || doc.text[e.range.begin - 1] != ' ' || r.head_of_region.In(word_before(e).first))
+      return false;
+    size_t w = e.range.begin - 1;
+    while (w > s.begin && std::isalpha(static_cast<unsigned char>(doc.text[w - 1]))) --w;
+    return w < e.range.begin - 1 && std::isupper(static_cast<unsigned char>(doc.text[w]));
+  };
   // The names of a list: every body or region from `from` on, up to `to`.
   // Regions count only in a list of regions: in "A di Temanggung dan B,
   // Jambi" they say where the bodies are.
@@ -254,7 +268,7 @@ std::vector<std::string> Assembler::Recipients(const Document& doc, size_t k, co
     const bool has_body = std::any_of(found.begin(), found.end(), [](const Entity* e) { return e->type == EntityType::kAgency; });
     std::vector<std::string> names;
     for (const Entity* e : found)
-      if (e->type == (has_body ? EntityType::kAgency : EntityType::kLocation) &&
+      if (e->type == (has_body ? EntityType::kAgency : EntityType::kLocation) && !in_a_name(*e) &&
           !r.place_not_after.In(word_before(*e).first) && !r.subject_not_after.In(word_before(*e).first) &&
           !r.subject_not_after.In(word_before(*e).second)) {
         std::string name = RecipientName(doc, *e);
@@ -279,26 +293,20 @@ std::vector<std::string> Assembler::Recipients(const Document& doc, size_t k, co
     if (r.subject_not_after.In(one) || r.subject_not_after.In(two)) continue;
     if (e->type == EntityType::kCount && r.count_not_subject.In(Lower(e->unit))) continue;
     if (e->type == EntityType::kLocation) {
-      if (InParentheses(doc, s.begin, *e)) continue;
+      if (in_a_name(*e)) continue;
       if (!before.empty() && !e->code.empty() && RegionCode(doc, *before.back()).rfind(e->code + ".", 0) == 0) continue;
-      // A region after a capitalised word ends a name ("Kartini Temanggung"),
-      // unless that word is the head of the region's government ("Bupati
-      // Lamongan menerima ...").
-      if (e->range.begin >= s.begin + 2 && doc.text[e->range.begin - 1] == ' ' && !r.head_of_region.In(one)) {
-        size_t w = e->range.begin - 1;
-        while (w > s.begin && std::isalpha(static_cast<unsigned char>(doc.text[w - 1]))) --w;
-        if (w < e->range.begin - 1 && std::isupper(static_cast<unsigned char>(doc.text[w]))) continue;
-      }
     }
     before.push_back(e);
   }
   // What a reporting verb introduces is not its subject ("Kementerian PANRB
-  // mencatat, ... 5 persen pemerintah kabupaten yang meraih ..."), and a count
-  // nearer the verb is the subject ("... 18 satuan kerja di lingkungan
-  // Kemenkes yang meraih WBK").
+  // mencatat, ... 5 persen pemerintah kabupaten yang meraih ..."), nor is a
+  // giver ("Kemenkeu memberikan apresiasi kepada K/L yang memperoleh ..."),
+  // and a count nearer the verb is the subject ("... 18 satuan kerja di
+  // lingkungan Kemenkes yang meraih WBK").
   for (size_t i = before.size(); i-- > 0;) {
     const uint32_t to = i + 1 < before.size() ? before[i + 1]->range.begin : verb;
-    if (r.reporting.In(Lower(doc.Slice({before[i]->range.end, to})))) {
+    const std::string between = Lower(doc.Slice({before[i]->range.end, to}));
+    if (r.reporting.In(between) || r.give.In(between)) {
       before.erase(before.begin(), before.begin() + static_cast<long>(i) + 1);
       break;
     }
@@ -308,14 +316,35 @@ std::vector<std::string> Assembler::Recipients(const Document& doc, size_t k, co
       before.erase(before.begin(), before.begin() + static_cast<long>(i));
       break;
     }
+  // "X ... atas laporan keuangan Pemprov Riau yang memperoleh ...": a verb in
+  // a relative clause belongs to the names right before "yang", unless the
+  // first name is what a copula describes ("Kemenpora merupakan mitra Komisi
+  // X DPR yang pernah mendapatkan ...").
+  if (before.size() > 1 && before.back()->type != EntityType::kCount &&
+      r.relative.In(Lower(doc.Slice({before.back()->range.end, verb}))) &&
+      !r.copula.In(Lower(doc.Slice({before.front()->range.end, before.back()->range.begin})))) {
+    size_t i = before.size() - 1;
+    while (i > 0 && Joins(std::string(doc.Slice({before[i - 1]->range.end, before[i]->range.begin})))) --i;
+    before.erase(before.begin(), before.begin() + static_cast<long>(i));
+  }
   if (before.empty()) {
     // "Peraih WBBM tahun ini adalah A dan B"; "... diserahkan kepada X".
     std::vector<std::string> names = list_in(s, verb);
     if (names.empty()) {
-      const std::vector<size_t> at = r.recipient_after.Find(Lower(doc.Slice({verb, s.end})));
+      // The recipient follows the marker closely: "untuk kategori Pioneer
+      // of Green Concept Apartment in Cilegon" names none.
+      const auto at = r.recipient_after.Spans(Lower(doc.Slice({verb, s.end})));
       if (!at.empty()) {
-        std::vector<std::string> after = list(verb + static_cast<uint32_t>(at.front()), s.end);
-        if (!after.empty()) names.push_back(after.front());
+        const uint32_t marker_end = verb + static_cast<uint32_t>(at.front().second);
+        const std::vector<const Entity*> found = candidates(marker_end, s.end);
+        const auto first = std::find_if(found.begin(), found.end(), [](const Entity* e) { return e->type != EntityType::kCount; });
+        if (first != found.end()) {
+          const std::string_view gap = doc.Slice({marker_end, (*first)->range.begin});
+          std::vector<std::string> after = list(marker_end, s.end);
+          if (std::count(gap.begin(), gap.end(), ' ') <= 4 && gap.find_first_of(",.;()") == std::string_view::npos &&
+              !after.empty())
+            names.push_back(after.front());
+        }
       }
     }
     return names;
@@ -446,6 +475,7 @@ void Assembler::Process(Document* doc) const {
   std::vector<size_t> last_group;  // records of the latest sentence that made any
   size_t last_group_sentence = 0;
   const Entity* last_award = nullptr;  // the award mentioned last
+  size_t last_award_sentence = 0;
   std::map<std::string, std::string> given_by;  // award -> the body that gives it
   std::optional<std::string> ceremony_date, ceremony_place;
 
@@ -575,10 +605,13 @@ void Assembler::Process(Document* doc) const {
       return found;
     };
     bool made = false;  // whether this sentence made records
+    const std::vector<size_t> group_before = k == last_group_sentence + 1 ? last_group : std::vector<size_t>{};
     // Who receives in this sentence: never its organizer ("Dari kategori
     // provinsi, Pemprov A meraih ..., bersama Pemprov B").
     std::vector<std::string> receiving;
-    auto confer = [&](const std::vector<const Entity*>& conferred, const std::vector<std::string>& recipients) {
+    // `verb_end`: where the verb of receiving ends.
+    auto confer = [&](const std::vector<const Entity*>& conferred, const std::vector<std::string>& recipients,
+                      uint32_t verb_end) {
       if (!made) last_group.clear();
       made = true;
       receiving.insert(receiving.end(), recipients.begin(), recipients.end());
@@ -598,6 +631,12 @@ void Assembler::Process(Document* doc) const {
           AwardRecord& rec = *same;
           if (!rec.year && award->year) rec.year = award->year;
           if (!rec.year && Inside(award->range, s)) rec.year = YearAfter(*doc, award->range.end, s.end);
+          // An award named earlier ("menempati peringkat II ... Semester I
+          // 2024"): a year after the verb, else that of the records the
+          // sentence before made of it, as the ranking goes on.
+          if (!rec.year && !Inside(award->range, s)) rec.year = YearAfter(*doc, verb_end, s.end);
+          for (size_t i : group_before)
+            if (!rec.year && !Inside(award->range, s) && built[i].award == award->value) rec.year = built[i].year;
           if (!rec.organizer && organizer && !organizer_receives) rec.organizer = organizer->value;
           if (!rec.date && !dates.empty()) rec.date = dates.front()->value;
           if (!rec.location && location) rec.location = location;
@@ -646,8 +685,12 @@ void Assembler::Process(Document* doc) const {
               conferred.push_back(&e);
         }
         // "meraih predikat Nindya", "meraih predikat tersebut": a tier of, or a
-        // reference to, the award the article spoke of last.
-        if (conferred.empty() && award_before(verb)) conferred.push_back(award_before(verb));
+        // reference to, the award the article spoke of last; a rank ("menempati
+        // peringkat II") only in it, named in this sentence or the one before.
+        const bool rank = r.rank_words.In(after.substr(refs.front(), 16));
+        if (conferred.empty() && award_before(verb) &&
+            (!rank || Inside(award_before(verb)->range, s) || last_award_sentence + 1 >= k))
+          conferred.push_back(award_before(verb));
       }
       if (conferred.empty()) continue;
       const bool has_subject = std::any_of(entities.begin(), entities.end(), [&](const Entity& e) {
@@ -658,7 +701,7 @@ void Assembler::Process(Document* doc) const {
       // shares the one before.
       std::vector<std::string> recipients =
           i > 0 && !has_subject ? previous : Recipients(*doc, k, body, from, verb);
-      if (!recipients.empty()) confer(conferred, recipients);
+      if (!recipients.empty()) confer(conferred, recipients, verb_end);
       previous = recipients;
       // "A meraih X, disusul B": the bodies after also_after share the award.
       if (recipients.empty()) continue;
@@ -666,7 +709,7 @@ void Assembler::Process(Document* doc) const {
       for (const auto& span : r.also_after.Spans(clause)) {
         const std::vector<std::string> also =
             PassiveRecipients(*doc, {s.begin, to}, verb_end + static_cast<uint32_t>(span.second));
-        if (!also.empty()) confer(conferred, also);
+        if (!also.empty()) confer(conferred, also, verb_end);
       }
     }
     // Passive voice: "predikat yang sama diraih Pemerintah Kabupaten Badung
@@ -691,16 +734,16 @@ void Assembler::Process(Document* doc) const {
       }
       if (conferred.empty()) continue;
       const std::vector<std::string> recipients = PassiveRecipients(*doc, s, verb_end);
-      if (!recipients.empty()) confer(conferred, recipients);
+      if (!recipients.empty()) confer(conferred, recipients, verb_end);
     }
 
     if (made) {
-      if (!awards.empty()) last_award = awards.back();
+      if (!awards.empty()) last_award = awards.back(), last_award_sentence = k;
       last_group_sentence = k;
       AddUnitsAndInnovations(*doc, s, last_group, true, &built);
       continue;
     }
-    if (!awards.empty()) last_award = awards.back();
+    if (!awards.empty()) last_award = awards.back(), last_award_sentence = k;
     // Units are named right after the award or where a sentence refers back
     // to it; innovations also where a sentence names the recipient or a unit.
     const bool names_member = std::any_of(entities.begin(), entities.end(), [&](const Entity& e) {

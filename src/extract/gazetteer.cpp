@@ -784,6 +784,7 @@ void Gazetteer::Find(const Document& doc, const std::vector<Range>& ranges, std:
           break;
         pos = groups[0].data() - text.data() + std::max<size_t>(groups[0].size(), 1);
         const re2::StringPiece title = groups[rule.title];
+        if (title.empty()) continue;  // a branch that only consumes what is no title ("PT Anugerah ...")
         const uint32_t title_begin = range.begin + static_cast<uint32_t>(title.data() - text.data());
         std::vector<Token> words = Tokenize(title, title_begin);
         size_t from = 0;
@@ -876,6 +877,50 @@ void Gazetteer::Find(const Document& doc, const std::vector<Range>& ranges, std:
       if ((*out)[longest].value.size() > (*out)[k].value.size()) renamed.emplace_back(k, (*out)[longest].value);
   }
   for (auto& [k, name] : renamed) (*out)[k].value = std::move(name);
+  // An award's acronym that the article spells out as another name
+  // ("Kawasan Inti Pusat Pemerintahan (KIPP)") is that name, not the award.
+  // Each acronym is looked at once, however often it is written.
+  std::map<std::string, std::string> acronyms;  // acronym -> the award it names in the list
+  for (size_t k = first; k < out->size(); ++k) {
+    const Entity& e = (*out)[k];
+    const std::string_view acronym = whole.substr(e.range.begin, e.range.end - e.range.begin);
+    if (e.type == EntityType::kAward && acronym.size() >= 2 &&
+        std::all_of(acronym.begin(), acronym.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)); }))
+      acronyms.emplace(acronym, e.value);
+  }
+  std::set<std::string> redefined;
+  for (const auto& [acronym, award] : acronyms) {
+    // The award's own name, misspelled or not ("Opini Wajar Tanpa Pengeculian
+    // (WTP)"), shares words with its canonical title.
+    std::set<std::string> own_words;
+    for (const Token& t : Tokenize(award, 0)) own_words.insert(t.folded);
+    const std::string defined = "(" + acronym + ")";
+    for (size_t at = whole.find(defined); at != std::string_view::npos; at = whole.find(defined, at + 1)) {
+      size_t w = at;  // the words before the parenthesis, one per letter of the acronym
+      while (w > 0 && whole[w - 1] == ' ') --w;
+      const size_t end = w;
+      size_t from = w;
+      bool shared = false;
+      for (size_t n = 0; n < acronym.size() && from > 0; ++n) {
+        while (from > 0 && whole[from - 1] == ' ') --from;
+        const size_t word_end = from;
+        while (from > 0 && std::isalpha(static_cast<unsigned char>(whole[from - 1]))) --from;
+        if (from == word_end) break;
+        if (n == 0) w = from;
+        for (const Token& t : Tokenize(whole.substr(from, word_end - from), 0)) shared |= own_words.count(t.folded) > 0;
+      }
+      const bool spelled_award =
+          shared || taken[EntityType::kAward].Covers({static_cast<uint32_t>(w), static_cast<uint32_t>(end)});
+      if (w < end && std::isupper(static_cast<unsigned char>(whole[w])) && !spelled_award) redefined.insert(acronym);
+    }
+  }
+  if (!redefined.empty())
+    out->erase(std::remove_if(out->begin() + static_cast<long>(first), out->end(),
+                              [&](const Entity& e) {
+                                return e.type == EntityType::kAward &&
+                                       redefined.count(std::string(whole.substr(e.range.begin, e.range.end - e.range.begin)));
+                              }),
+               out->end());
   // "Energy Asia Awards" and "Energy Asia Award" in one article: one title,
   // as first written.
   std::map<std::string, std::string> first_written;  // folded, without a final "s" -> title

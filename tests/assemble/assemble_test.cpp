@@ -138,6 +138,31 @@ TEST_F(AssembleTest, Records) {
        nullptr,
        {"Top 45 Inovasi Pelayanan Publik 2022 | Pemerintah Kota Probolinggo | Kementerian Pendayagunaan Aparatur "
         "Negara dan Reformasi Birokrasi | - | -"}},
+      {"relative_clause_belongs_to_the_name_before_yang",
+       "Inspektorat menelaah temuan BPK atas laporan keuangan Pemerintah Kabupaten Sleman yang memperoleh opini WDP.",
+       "2024-06-01",
+       {"Opini Wajar Dengan Pengecualian 2024 | Pemerintah Kabupaten Sleman | Badan Pemeriksa Keuangan | - | -"}},
+      {"a_copula_keeps_the_first_name",
+       "Kementerian Pertanian merupakan mitra Komisi IV DPR yang pernah mendapatkan opini WDP.",
+       "2024-06-01",
+       {"Opini Wajar Dengan Pengecualian 2024 | Kementerian Pertanian | Badan Pemeriksa Keuangan | - | -"}},
+      {"who_appreciates_does_not_receive",
+       "Ketua DPRD Provinsi Jambi mengapresiasi Pemerintah Provinsi Jambi yang meraih predikat WTP.",
+       "2024-06-01",
+       {"Opini Wajar Tanpa Pengecualian 2024 | Pemerintah Provinsi Jambi | Badan Pemeriksa Keuangan | - | -"}},
+      {"a_rank_refers_to_the_award_just_named_and_keeps_its_year",
+       "Dalam penilaian IKPA, Sekretariat Jenderal Kementerian Sosial meraih peringkat I pada Semester II 2024. "
+       "Direktorat Jenderal Rehabilitasi Sosial menempati peringkat III.",
+       "2025-02-01",
+       {"Indikator Kinerja Pelaksanaan Anggaran 2024 | Sekretariat Jenderal Kementerian Sosial | Kementerian Keuangan | "
+        "- | -",
+        "Indikator Kinerja Pelaksanaan Anggaran 2024 | Direktorat Jenderal Rehabilitasi Sosial | Kementerian Keuangan | "
+        "- | -"}},
+      {"a_rank_far_from_the_award_may_be_of_a_category_that_is_no_title",
+       "Kementerian Sosial meraih predikat WTP. Laporan itu disusun tepat waktu. Anggaran terserap baik. Sentra "
+       "Terpadu Pangudi Luhur Bekasi menempati peringkat III pengguna kartu kredit.",
+       "2024-06-01",
+       {"Opini Wajar Tanpa Pengecualian 2024 | Kementerian Sosial | Badan Pemeriksa Keuangan | - | -"}},
   };
   for (const RecordCase& c : cases) {
     SCOPED_TRACE(c.name);
@@ -160,6 +185,16 @@ TEST_F(AssembleTest, NoRecordWithoutAConferral) {
       // A bare "penghargaan" before a passive verb may be another award.
       "Kementerian PANRB menyelenggarakan Kompetisi Inovasi Pelayanan Publik. Untuk kategori Replikasi Inovasi, "
       "penghargaan diberikan kepada Pemerintah Kota Bekasi.",
+      // A region inside a name is no recipient: a category, an office, a dateline.
+      "Penyanyi itu meraih Anugerah Musik Indonesia untuk kategori Penyanyi Solo Wanita.",
+      "Yang menyabet penghargaan Customs Award terbaik adalah dari Kantor Bea Cukai Semarang.",
+      "Pengembang itu diganjar Realestate Creative Awards untuk kategori Best Green Apartment in Cilegon.",
+      "TEMPO.CO, Jakarta - Aplikasi belajar itu mendapatkan penghargaan Global Industry Awards di Budapest.",
+      // Things counted are no recipients, and their list names places.
+      "Dua proyek perusahaan itu meraih Indonesia Property Awards 2019. Kedua proyek itu adalah Kota Baru di "
+      "Cakung, Jakarta Timur, dan Kawasan Industri di Cikande, Serang.",
+      // The giver does not receive.
+      "Kementerian Keuangan memberikan apresiasi kepada kementerian yang memperoleh opini WTP.",
   };
   for (const char* body : cases) {
     SCOPED_TRACE(body);

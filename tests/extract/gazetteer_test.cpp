@@ -167,6 +167,25 @@ TEST_F(GazetteerTest, ShortFormInParenthesesInsideAName) {
                         "JDIHN Award 2021 = Jaringan Dokumentasi dan Informasi Hukum Nasional (JDIHN) Award 2021"});
 }
 
+// Titles by pattern: a company named "PT Anugerah ..." or grace ("Anugerah
+// Tuhan") is no title, words that open a sentence are not part of one, and an
+// award's acronym that the article spells out as something else is that.
+TEST_F(GazetteerTest, TitlesThatAreNone) {
+  auto awards = [&](const std::string& body) {
+    std::vector<std::string> out;
+    for (const Entity& e : Run(body).entities)
+      if (e.type == EntityType::kAward) out.push_back(e.value);
+    return out;
+  };
+  EXPECT_TRUE(awards("Tambang itu dikelola PT Anugerah Surya Pratama sejak lama.").empty());
+  EXPECT_TRUE(awards("Semua ini Anugerah Tuhan Yang Maha Esa, katanya.").empty());
+  EXPECT_EQ(awards("Pemkab Bogor meraih Anugerah Pandu Negeri 2019."), std::vector<std::string>{"Anugerah Pandu Negeri"});
+  EXPECT_EQ(awards("Daftar Lengkap Pemenang Grammy Awards diumumkan."), std::vector<std::string>{"Grammy Awards"});
+  EXPECT_TRUE(awards("Jalan dibangun di Kawasan Inti Pusat Pemerintahan (KIPP). Proyek di KIPP selesai.").empty());
+  EXPECT_EQ(awards("Pemprov meraih Opini Wajar Tanpa Pengeculian (WTP) dari BPK."),
+            std::vector<std::string>{"Opini Wajar Tanpa Pengecualian"});
+}
+
 TEST_F(GazetteerTest, CapitalAcronymsMatchOnlyInCapitals) {
   EXPECT_EQ(Names("Laporan BPK diterima."), std::vector<std::string>{"agency Badan Pemeriksa Keuangan = BPK"});
   EXPECT_TRUE(Names("Laporan bpk diterima.").empty());

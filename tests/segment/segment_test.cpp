@@ -269,6 +269,10 @@ TEST_F(SegmentTest, Datelines) {
       {"JAKARTA (Waspada): Dua unit pelayanan teknis meraih prestasi.", "JAKARTA"},
       {"JAKARTA - Menjelang akhir 2015, Kemenperin meraih penghargaan.", "JAKARTA"},
       {"BANDA ACEH – Pemkot Banda Aceh meraih penghargaan.", "BANDA ACEH"},
+      {"TEMPO.CO, Jakarta - Sebuah aplikasi belajar meraih penghargaan.", "Jakarta"},
+      {"Liputan6.com, Palangka Raya - Pemprov meraih opini WTP.", "Palangka Raya"},
+      {"JAKARTA, KOMPAS.com - Sebuah film terpilih mewakili Indonesia.", "JAKARTA"},
+      {"Jakarta (ANTARA) - Sebuah lembaga zakat meraih penghargaan.", "Jakarta"},
   };
   for (const auto& [paragraph, place] : cases) {
     SCOPED_TRACE(paragraph);
@@ -277,6 +281,8 @@ TEST_F(SegmentTest, Datelines) {
     EXPECT_EQ(doc.Slice(*doc.dateline), place);
   }
   EXPECT_FALSE(Run("Judul\n\nDAELPOS.com – Kementerian PANRB mendorong inovasi.").dateline.has_value());
+  EXPECT_FALSE(Run("Judul\n\nSumber: Humas Pemkot Depok").dateline.has_value());
+  EXPECT_FALSE(Run("Judul\n\nPemerintah Kota Depok meraih penghargaan - lagi.").dateline.has_value());
   Document caption = Run("Judul\n\nFOTO BERSAMA – Para pemenang berfoto.\n\nSURABAYA - Isi berita.");
   ASSERT_TRUE(caption.dateline.has_value());
   EXPECT_EQ(caption.Slice(*caption.dateline), "SURABAYA");
