@@ -62,7 +62,6 @@ Status DateFinder::Load(const RulesDir& dir, const Calendar& calendar, std::uniq
   if (Status s = CheckKeys(table, {"names", "published", "date", "relative", "article_year"}, display); !s.ok())
     return s;
   if (Status s = LoadDatePatterns(table, "date", display, calendar, &rules->patterns); !s.ok()) return s;
-  if (Status s = CompileSet(rules->patterns, &rules->any); !s.ok()) return Status::Error(display + ": " + s.message());
 
   RE2::Options options;
   options.set_log_errors(false);
@@ -79,6 +78,10 @@ Status DateFinder::Load(const RulesDir& dir, const Calendar& calendar, std::uniq
   if (!words.empty())
     if (Status s = CompileRule("(?i)\\b(" + words + ")\\b", options, display + ": [relative]", &rules->relative_re); !s.ok())
       return s;
+  // The relative words join the set (the last id): one pass tells where any of them is.
+  std::vector<const RE2*> more;
+  if (rules->relative_re) more.push_back(rules->relative_re.get());
+  if (Status s = CompileSet(rules->patterns, &rules->any, more); !s.ok()) return Status::Error(display + ": " + s.message());
   std::string article_year;
   if (Status s = GetString(table, "article_year", display, &article_year); !s.ok()) return s;
   const std::string at = display + ":" + std::to_string(TomlLine(*table.get("article_year"))) + ": article_year";
@@ -93,11 +96,17 @@ void DateFinder::Find(const std::vector<Range>& ranges, Document* doc, std::vect
   std::vector<Mention> mentions;
   std::vector<re2::StringPiece> groups;
   std::vector<int> candidates;
+  std::vector<Range> with_relative;  // paragraphs where the set saw a relative word
+  const int relative_id = static_cast<int>(rules_->patterns.size());
   for (const Range& range : ranges) {
     const std::string_view text = doc->Slice(range);
     candidates.clear();
     rules_->any->Match(text, &candidates);
     std::sort(candidates.begin(), candidates.end());  // rule order decides ties
+    if (!candidates.empty() && candidates.back() == relative_id) {
+      with_relative.push_back(range);
+      candidates.pop_back();
+    }
     for (int id : candidates) {
       const DatePattern& p = rules_->patterns[id];
       groups.assign(p.re->NumberOfCapturingGroups() + 1, {});
@@ -125,8 +134,8 @@ void DateFinder::Find(const std::vector<Range>& ranges, Document* doc, std::vect
   }
 
   const std::optional<CivilDate> published = ParseIso(doc->published);
-  if (published && rules_->relative_re) {
-    for (const Range& range : ranges) {
+  if (published) {
+    for (const Range& range : with_relative) {
       re2::StringPiece rest(doc->Slice(range)), word;
       while (RE2::FindAndConsume(&rest, *rules_->relative_re, &word)) {
         const std::string folded = FoldCase(word);

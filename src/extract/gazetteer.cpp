@@ -548,8 +548,10 @@ Status Gazetteer::Load(const RulesDir& dir, std::unique_ptr<Gazetteer>* out) {
     // The head alone first, so that an error points at what the rule wrote.
     std::unique_ptr<RE2> head_only;
     if (Status st = CompileRule(head, options, where, &head_only); !st.ok()) return st;
-    // "Rumah Tahanan Negara (Rutan) Kelas I Bandung": the head's acronym may stand before the name.
-    const std::string acronym = "(?:\\s*\\([\\p{Lu}\\d][\\p{L}\\d-]{1,14}\\))?";
+    // "Rumah Tahanan Negara (Rutan) Kelas I Bandung": the head's acronym may
+    // stand before the name. Acronyms are ASCII: written with \p{L}, the
+    // fourteen repeats made every unit pattern many times larger and slower.
+    const std::string acronym = "(?:\\s*\\([A-Z\\d][A-Za-z\\d-]{1,14}\\))?";
     if (Status st = CompileRule("\\b(" + head + ")" + acronym + "\\s+(" + name + ")", options, where, &rule.re); !st.ok())
       return st;
     // The set only tells which rules may match: a head and the first letter

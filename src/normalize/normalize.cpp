@@ -367,8 +367,7 @@ struct Normalizer::Rules {
   const icu::Normalizer2* nfkc = nullptr;
   std::unique_ptr<MojibakeTables> mojibake;
   std::vector<BoilerplateRule> boilerplate;  // line rules: rest, line, span
-  std::unique_ptr<RE2::Set> trigger;         // which line rules may match a line
-  std::unique_ptr<RE2::Set> any_line;        // the same over a whole text ((?m)): may any line match?
+  std::unique_ptr<RE2::Set> any_line;        // which line rules may match some line of a text ((?m))
   RewritePass before_lines;                  // break and unwrap
   RewritePass after_lines;                   // join
   int title_window = 8;                      // lines at the top searched for title copies
@@ -390,7 +389,6 @@ Status Normalizer::Load(const RulesDir& dir, std::unique_ptr<Normalizer>* out) {
 
   RE2::Options options;
   options.set_log_errors(false);
-  rules->trigger = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
   rules->any_line = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
   for (RewritePass* pass : {&rules->before_lines, &rules->after_lines})
     pass->trigger = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
@@ -437,11 +435,10 @@ Status Normalizer::Load(const RulesDir& dir, std::unique_ptr<Normalizer>* out) {
       pass.rules.push_back(std::move(r));
       continue;
     }
-    if (rules->trigger->Add(pattern, &error) < 0) return Status::Error(at + ": bad regex: " + error);
-    rules->any_line->Add("(?m)" + pattern, nullptr);
+    if (rules->any_line->Add("(?m)" + pattern, &error) < 0) return Status::Error(at + ": bad regex: " + error);
     rules->boilerplate.push_back(std::move(r));
   }
-  if (!rules->trigger->Compile() || !rules->any_line->Compile() || !rules->before_lines.trigger->Compile() || !rules->after_lines.trigger->Compile())
+  if (!rules->any_line->Compile() || !rules->before_lines.trigger->Compile() || !rules->after_lines.trigger->Compile())
     return Status::Error(display + ": rules too large to compile");
   out->reset(new Normalizer(std::move(rules)));
   return {};
@@ -515,22 +512,23 @@ void Normalizer::Process(Document* doc) const {
   // Line pass: drop boilerplate lines and spans, then title copies at the top.
   std::vector<Line> lines = SplitLines(chars);
   std::vector<std::vector<Line>> kept_pieces(lines.size());
-  std::vector<int> matched;
   size_t end_line = lines.size();
-  // One pass over the whole text says whether any line may match: most
-  // articles have no boilerplate line left, and then no line is tried alone.
-  const bool any_line = rules_->any_line->Match(chars, nullptr);
+  // One pass over the whole text tells which rules may match some line (most
+  // articles have none left); only those are tried on each line. A footer
+  // ends the article whatever else matched; then whole lines, then spans.
+  std::vector<int> candidates, matched;
+  rules_->any_line->Match(chars, &candidates);
+  std::sort(candidates.begin(), candidates.end(), [&](int a, int b) {
+    return std::pair(rules_->boilerplate[a].action, a) < std::pair(rules_->boilerplate[b].action, b);
+  });
   for (size_t k = 0; k < lines.size(); ++k) {
     const Line& line = lines[k];
     std::string_view text(chars.data() + line.begin, line.end - line.begin);
     kept_pieces[k].push_back(line);
-    if (text.empty() || !any_line) continue;
+    if (text.empty()) continue;
     matched.clear();
-    if (!rules_->trigger->Match(text, &matched)) continue;
-    // A footer ends the article whatever else matched; then whole lines, then spans.
-    std::sort(matched.begin(), matched.end(), [&](int a, int b) {
-      return std::pair(rules_->boilerplate[a].action, a) < std::pair(rules_->boilerplate[b].action, b);
-    });
+    for (int id : candidates)
+      if (RE2::PartialMatch(text, *rules_->boilerplate[id].re)) matched.push_back(id);
     for (int id : matched) {
       const BoilerplateRule& rule = rules_->boilerplate[id];
       if (rule.action == Action::kRest) {

@@ -177,8 +177,9 @@ class Segmenter::DateOrders {
 
 // ------------------------------------------------------- publication dates
 
-PublishedDateParser::PublishedDateParser(const Calendar& calendar, std::vector<DatePattern> patterns)
-    : calendar_(calendar), patterns_(std::move(patterns)) {}
+PublishedDateParser::PublishedDateParser(const Calendar& calendar, std::vector<DatePattern> patterns,
+                                         std::unique_ptr<RE2::Set> any)
+    : calendar_(calendar), patterns_(std::move(patterns)), any_(std::move(any)) {}
 PublishedDateParser::~PublishedDateParser() = default;
 
 Status PublishedDateParser::Load(const RulesDir& rules, const Calendar& calendar,
@@ -191,14 +192,20 @@ Status PublishedDateParser::Load(const RulesDir& rules, const Calendar& calendar
   for (const DatePattern& p : patterns)
     if (!p.day && !p.a)
       return Status::Error(display + ": [[published]] rule \"" + p.name + "\" must read a day");
-  out->reset(new PublishedDateParser(calendar, std::move(patterns)));
+  std::unique_ptr<RE2::Set> any;
+  if (Status s = CompileSet(patterns, &any); !s.ok()) return Status::Error(display + ": " + s.message());
+  out->reset(new PublishedDateParser(calendar, std::move(patterns), std::move(any)));
   return {};
 }
 
 std::optional<PublishedDateParser::Result> PublishedDateParser::Parse(std::string_view s,
                                                                       DateOrder order) const {
+  std::vector<int> candidates;
+  if (!any_->Match(s, &candidates)) return std::nullopt;
+  std::sort(candidates.begin(), candidates.end());  // the first pattern that reads a date wins
   std::vector<re2::StringPiece> groups;
-  for (const DatePattern& p : patterns_) {
+  for (int id : candidates) {
+    const DatePattern& p = patterns_[id];
     groups.assign(p.re->NumberOfCapturingGroups() + 1, {});
     if (!p.re->Match(s, 0, s.size(), RE2::UNANCHORED, groups.data(), static_cast<int>(groups.size())))
       continue;
