@@ -650,7 +650,8 @@ void Assembler::Process(Document* doc) const {
     // Active voice, clause by clause: "A meraih X, sedangkan B memperoleh Y".
     std::vector<std::string> previous;  // the recipients of the clause before
     for (size_t i = 0; i < verbs.size(); ++i) {
-      const auto [verb, verb_end] = verbs[i];
+      // Plain names, not a structured binding: lambdas below capture them (clang 14 cannot).
+      const uint32_t verb = verbs[i].first, verb_end = verbs[i].second;
       const uint32_t from = i == 0 ? s.begin : verbs[i - 1].second;
       const uint32_t to = i + 1 < verbs.size() ? verbs[i + 1].first : s.end;
       // The award follows the verb ("X meraih AWARD"); an award before it is
