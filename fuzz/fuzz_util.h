@@ -12,6 +12,8 @@
 #include <string>
 #include <string_view>
 
+#include <nlohmann/json.hpp>
+
 #include "core/document.h"
 #include "core/utf8.h"
 #include "output/output.h"
@@ -65,11 +67,26 @@ inline bool IsValidUtf8(std::string_view s) {
   return repaired == 0;
 }
 
-// The output record must be writable without the writer's replacement of bad
-// bytes: every string warta emits is valid UTF-8.
+// Every string warta emits is valid UTF-8 before the writer's repair of bad
+// bytes, and the record is one line of valid JSON.
 inline void CheckRecord(const Document& doc) {
+  auto check = [&](std::string_view what, const std::string& s) {
+    if (!IsValidUtf8(s)) Fail("record of \"" + doc.id + "\": " + std::string(what) + " is not valid UTF-8");
+  };
+  for (const Entity& e : doc.entities) {
+    check("entity text", e.text);
+    check("entity value", e.value);
+  }
+  for (const AwardRecord& a : doc.awards) {
+    check("award", a.award);
+    check("recipient", a.recipient);
+  }
+  if (doc.title) check("title", *doc.title);
+  for (const Warning& w : doc.warnings) check("warning", w.message);
+  const std::string line = RecordJson(doc);
+  if (line.find('\n') != std::string::npos) Fail("record of \"" + doc.id + "\" spans lines");
   try {
-    (void)ToJson(doc).dump(-1, ' ', false, nlohmann::json::error_handler_t::strict);
+    (void)nlohmann::json::parse(line);
   } catch (const nlohmann::json::exception& e) {
     Fail("record of \"" + doc.id + "\" is not valid JSON text: " + e.what());
   }
