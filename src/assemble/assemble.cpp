@@ -122,7 +122,8 @@ struct Assembler::Rules {
   PhraseList receive, recipient_after, organizer_after, refers_back, refers_to_two, refers_to_three, lists_after,
       place_not_after, subject_not_after, award_words, reporting, give, place_after, not_place_after, ceremony,
       unit_words, innovation_words, innovation_list_after, receive_passive, passive_refers, not_receive_after,
-      also_after, event_after, refers_back_opening, head_of_region, count_not_subject, relative, copula, rank_words;
+      also_after, event_after, refers_back_opening, head_of_region, count_not_subject, relative, copula, rank_words,
+      held_at;
   std::map<std::string, std::string> default_organizer;  // award -> organizer
   std::string government[3];                              // province, regency, city: "... {X}"
   std::vector<std::pair<std::string, std::string>> venues;  // lower-case venue -> region name
@@ -141,7 +142,8 @@ Status Assembler::Load(const RulesDir& dir, std::unique_ptr<Assembler>* out) {
                                    "award_words", "reporting", "give", "place_after", "not_place_after", "ceremony",
                                    "unit_words", "innovation_words", "innovation_list_after", "receive_passive",
                                    "passive_refers", "also_after", "event_after", "not_receive_after",
-                                   "refers_back_opening", "head_of_region", "count_not_subject", "relative", "copula", "rank_words"},
+                                   "refers_back_opening", "head_of_region", "count_not_subject", "relative", "copula", "rank_words",
+                                   "held_at"},
                            display);
       !s.ok())
     return s;
@@ -162,7 +164,7 @@ Status Assembler::Load(const RulesDir& dir, std::unique_ptr<Assembler>* out) {
                            {"refers_back_opening", &rules->refers_back_opening},
                            {"head_of_region", &rules->head_of_region},
                            {"count_not_subject", &rules->count_not_subject}, {"relative", &rules->relative},
-                           {"copula", &rules->copula}, {"rank_words", &rules->rank_words}})
+                           {"copula", &rules->copula}, {"rank_words", &rules->rank_words}, {"held_at", &rules->held_at}})
     if (Status s = ReadPhrases(table, key, display, list); !s.ok()) return s;
 
   if (Status s = ForEachTsvRow(dir.Path("awards.tsv"), RulesDir::Display("awards.tsv"), 2,
@@ -590,10 +592,17 @@ void Assembler::Process(Document* doc) const {
         for (const Entity* a : awards)
           if (a->range.begin > give) given_by.emplace(a->value, giver->value);
     }
-    // The ceremony: the first sentence with a date that speaks of an award.
-    if (!ceremony_date && !dates.empty() && (!awards.empty() || r.refers_back.In(lower) || r.ceremony.In(lower))) {
+    // The ceremony: the first sentence with a date that speaks of an award;
+    // its place also from one without a date that names an award or refers
+    // to one and says where it was held ("Bertempat di Gedung X, ...
+    // menerima penghargaan"): a ceremony word alone ("berlangsung") may be
+    // of any event.
+    const bool names_award = !awards.empty() || r.refers_back.In(lower);
+    if (!ceremony_date && !dates.empty() && (names_award || r.ceremony.In(lower))) {
       ceremony_date = dates.front()->value;
       if (location) ceremony_place = location;
+    } else if (!ceremony_place && location && names_award && r.held_at.In(lower)) {
+      ceremony_place = location;
     }
 
     // The award a word of award_words stands for: the one named last before

@@ -1,5 +1,6 @@
 #include "extract/counts.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <map>
@@ -263,14 +264,39 @@ void CountFinder::Find(const Document& doc, const std::vector<Range>& ranges, st
         std::optional<Word> noun = NextWord(text, next->end);
         if (noun && r.IsUnitWord(*noun)) next = noun;
       }
+      // "dari 27 (kokab) hanya 26", "totalnya 5.600 (personel)": a word of
+      // lower-case letters in brackets right after a whole number in digits
+      // is its unit ("5 (lima) tahun" spells the number), unless the
+      // brackets label values of a list ("96 (dribbling), 92 (passing)").
+      bool bracketed = false;
+      if (!next && digits && std::string_view(number).find(',') == std::string_view::npos && after > e &&
+          after < text.size() && text[after] == '(') {
+        std::optional<Word> inner = NextWord(text, after + 1);
+        auto letters = [](std::string_view w) {
+          return std::all_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+        };
+        auto list_after = [&](size_t p) {
+          while (p < text.size() && (text[p] == ' ' || text[p] == ',')) ++p;
+          return p < text.size() && std::isdigit(static_cast<unsigned char>(text[p]));
+        };
+        size_t p = b;
+        while (p > 0 && (text[p - 1] == ' ' || text[p - 1] == ',')) --p;
+        const bool list_before = p < b && p > 0 && text[p - 1] == ')';
+        if (inner && inner->begin == after + 1 && inner->end < text.size() && text[inner->end] == ')' &&
+            letters(text.substr(inner->begin, inner->end - inner->begin)) && r.IsUnitWord(*inner) && !list_before &&
+            !list_after(inner->end + 1)) {
+          next = inner;
+          bracketed = true;
+        }
+      }
       if (!next || !r.IsUnitWord(*next) || text[next->begin] == '(') {
         waiting_for_unit = kNone;
         continue;
       }
       std::string unit = next->folded;
-      size_t unit_end = next->end;
+      size_t unit_end = bracketed ? next->end + 1 : next->end;
       if (unit.size() > 5 && unit.compare(unit.size() - 3, 3, "nya") == 0) unit.resize(unit.size() - 3);
-      if (r.compound_heads.count(unit)) {
+      if (!bracketed && r.compound_heads.count(unit)) {
         if (auto second = NextWord(text, next->end); second && r.IsUnitWord(*second)) {
           unit += " " + second->folded;
           unit_end = second->end;
@@ -279,7 +305,7 @@ void CountFinder::Find(const Document& doc, const std::vector<Range>& ranges, st
       if (auto synonym = r.unit_synonyms.find(unit); synonym != r.unit_synonyms.end()) unit = synonym->second;
       // "unit pelayanan teknis (UPT)": the acronym the text gives the noun
       // phrase is its short name.
-      {
+      if (!bracketed) {
         std::string initials;
         size_t at = next->begin;
         for (int words = 0; words < 5; ++words) {

@@ -300,7 +300,10 @@ struct Gazetteer::Data {
     if (!e.exact.empty() && text.substr(tokens[i].begin, tokens[j].end - tokens[i].begin) != e.exact) return false;
     const std::string* before = i > 0 && tokens[i].joined ? &tokens[i - 1].folded : nullptr;
     if (e.capital && !tokens[i].capital) return false;
-    if (e.form == Form::kBare && before && not_after.count(*before)) return false;
+    // "Jl. Sudirman", "Mega Kuningan", but not "Menara Bank Mega, Jakarta Selatan".
+    if (e.form == Form::kBare && before && not_after.count(*before) &&
+        text.substr(tokens[i - 1].end, tokens[i].begin - tokens[i - 1].end).find(',') == std::string_view::npos)
+      return false;
     if (e.type == EntityType::kAgency && before && position_words.count(*before)) return false;
     return true;
   }

@@ -163,6 +163,23 @@ TEST_F(AssembleTest, Records) {
        "Terpadu Pangudi Luhur Bekasi menempati peringkat III pengguna kartu kredit.",
        "2024-06-01",
        {"Opini Wajar Tanpa Pengecualian 2024 | Kementerian Sosial | Badan Pemeriksa Keuangan | - | -"}},
+      {"an_undated_sentence_that_says_where_the_ceremony_was_held",
+       "Bertempat di Aula Gedung Pakuan, Kota Bandung, para kepala daerah menerima penghargaan dari panitia. "
+       "Pemerintah Kabupaten Garut meraih Opini Wajar Tanpa Pengecualian dari BPK.",
+       "2023-06-01",
+       {"Opini Wajar Tanpa Pengecualian 2023 | Pemerintah Kabupaten Garut | Badan Pemeriksa Keuangan | - | "
+        "Kota Bandung"}},
+      {"an_online_ceremony_is_placed_where_it_was_run_from",
+       "Pemerintah Kota Madiun meraih predikat Wilayah Bebas dari Korupsi. Penganugerahan digelar secara virtual "
+       "dari Jakarta, Rabu (6/12/2023).",
+       nullptr,
+       {"Wilayah Bebas dari Korupsi 2023 | Pemerintah Kota Madiun | Kementerian Pendayagunaan Aparatur Negara dan "
+        "Reformasi Birokrasi | 2023-12-06 | DKI Jakarta"}},
+      {"an_undated_place_of_no_award_is_no_ceremony",
+       "Pemerintah Kabupaten Garut meraih Opini Wajar Tanpa Pengecualian dari BPK. Bupati mengatakan kegiatan "
+       "berlangsung di Kabupaten Garut setiap tahun.",
+       "2023-06-01",
+       {"Opini Wajar Tanpa Pengecualian 2023 | Pemerintah Kabupaten Garut | Badan Pemeriksa Keuangan | - | -"}},
   };
   for (const RecordCase& c : cases) {
     SCOPED_TRACE(c.name);

@@ -41,6 +41,8 @@ TEST_F(CountsTest, Forms) {
       {"menghasilkan 1.065 Top Inovasi Pelayanan Publik.", {"1065 inovasi"}},
       {"berdampak kepada 46.579 orang penerima manfaat.", {"46579 orang"}},
       {"serta satu inovasi dari satu BUMN.", {"1 inovasi", "1 bumn"}},
+      {"dari 35 (kabupaten) hanya 30 yang dinilai.", {"35 kabupaten"}},
+      {"Kemarin tiba totalnya 1.200 (personel) di lokasi.", {"1200 personel"}},
   };
   for (const auto& [body, expected] : cases) {
     SCOPED_TRACE(body);
@@ -88,6 +90,12 @@ TEST_F(CountsTest, NotCounts) {
       "teknologi informasi yang saat ini sudah 4.0.",                  // version number
       "kegiatan sejak tahun 2014-2023 berjalan.",                       // year range
       "penerapan budaya kerja 5K di kantor.",                           // glued to letters
+      "ia mencatat poin 88 (menyerang), 75 (bertahan), 80 (kecepatan).", // labelled values of a list
+      "Harga minyak ditutup di 70,5 (rata-rata) pekan ini.",           // a decimal: a measure
+      "lowongan bagi lulusan strata 3 (doktoral) dibuka.",              // a degree level
+      "Mereka masih terjaga hingga setengah 3 (pagi) kemarin.",        // a time of day
+      "Mereka masih terjaga hingga setengah 3 pagi kemarin.",
+      "skor akhir laga lima nol untuk tuan rumah.",                     // a score
   };
   for (const char* body : cases) {
     SCOPED_TRACE(body);

@@ -111,6 +111,25 @@ TEST_F(GazetteerTest, DatelineIsALocation) {
   EXPECT_EQ(doc.entities[0].text, "JAKARTA");
 }
 
+// One scraper glues the dateline to the article's first word.
+TEST_F(GazetteerTest, DatelineGluedToTheFirstWord) {
+  Document doc;
+  doc.original = "Judul\n\nBeritaKita.com, Palangka RayaKementerian Sosial meraih penghargaan.";
+  pipeline_->Process(&doc);
+  std::vector<std::string> names;
+  for (const Entity& e : doc.entities) names.push_back(e.value + " = " + e.text);
+  EXPECT_EQ(names, (std::vector<std::string>{"Kota Palangka Raya = Palangka Raya", "Kementerian Sosial = Kementerian Sosial"}));
+}
+
+// A word of not_after makes a region no place only when it stands right
+// before it, not across a comma.
+TEST_F(GazetteerTest, VenuesBeforeTheirCity) {
+  EXPECT_EQ(Names("Acara digelar di Ritz Carlton Mega Kuningan, Jakarta."),
+            std::vector<std::string>{"location DKI Jakarta = Jakarta"});
+  EXPECT_EQ(Names("Ia ditemui di Grand Hotel, Semarang, kemarin."),
+            std::vector<std::string>{"location Kota Semarang = Semarang"});
+}
+
 TEST_F(GazetteerTest, NotAgenciesOrLocations) {
   const char* cases[] = {
       "Seminar digelar di Universitas Brawijaya bersama mahasiswa.",   // university
