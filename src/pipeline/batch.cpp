@@ -60,16 +60,25 @@ Status RunBatch(Reader& reader, const Pipeline& pipeline, const BatchOptions& op
   Chunk* current = &chunks[1];
   Chunk* next = &chunks[2];
   read(current);
+  // Slot i of every chunk belongs to thread i % threads, so that a slot's
+  // document, reused chunk after chunk, keeps its memory with one thread (and
+  // its cache); a thread done with its own slots then helps with the others'.
+  const size_t n = static_cast<size_t>(threads);
+  std::vector<std::atomic<size_t>> taken(n);  // per thread: its slots handed out so far
   while (current->filled > 0) {
-    std::atomic<size_t> taken{0};
-    auto work = [&] {
-      for (size_t i; (i = taken.fetch_add(1)) < current->filled;) pipeline.Process(&current->docs[i]);
+    for (auto& t : taken) t = 0;
+    auto work = [&](size_t self) {
+      for (size_t k = 0; k < n; ++k) {
+        const size_t owner = (self + k) % n;
+        for (size_t j; owner + (j = taken[owner].fetch_add(1)) * n < current->filled;)
+          pipeline.Process(&current->docs[owner + j * n]);
+      }
     };
     std::vector<std::thread> pool;
-    for (int t = 1; t < threads && current->filled > 1; ++t) pool.emplace_back(work);
+    for (size_t t = 1; t < n && current->filled > 1; ++t) pool.emplace_back(work, t);
     Status written = write(*done);
     if (written.ok()) read(next);
-    work();
+    work(0);
     for (std::thread& t : pool) t.join();
     if (!written.ok()) return written;
     std::swap(done, current);
