@@ -56,15 +56,7 @@ std::vector<Token> Tokenize(std::string_view text, uint32_t offset = 0) {
       Token t;
       t.begin = offset + static_cast<uint32_t>(i);
       t.end = offset + static_cast<uint32_t>(j);
-      const std::string_view word = text.substr(i, j - i);
-      bool ascii = true;
-      for (char ch : word) ascii = ascii && static_cast<unsigned char>(ch) < 0x80;
-      if (ascii) {
-        t.folded.reserve(word.size());
-        for (char ch : word) t.folded.push_back(ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch + ('a' - 'A')) : ch);
-      } else {
-        t.folded = FoldCase(word);
-      }
+      t.folded = FoldCase(text.substr(i, j - i));
       t.capital = c >= 'A' && c <= 'Z';
       t.hash = Fnv1a(t.folded);
       t.joined = joined && marks <= 1;
