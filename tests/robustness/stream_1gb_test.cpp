@@ -22,8 +22,8 @@
 // half. Half the input is ~270,000 articles, so a leak of ~30 bytes per article
 // already fails; 1 KB per article would be ~270 MB.
 //
-// Cost: ~180 CPU seconds for warta and ~8 for the generator and reader
-// (~1.5 minutes of wall time on two free cores, more on a shared machine);
+// Cost: ~125 CPU seconds for warta and ~10 for the generator and reader
+// (~75 s of wall time on two free cores, more on a shared machine);
 // ctest runs it alone (PROCESSORS 2, label `slow`); skipped in sanitizer
 // builds. For local experiments only, WARTA_STREAM_TEST_BYTES (input size)
 // and WARTA_STREAM_TEST_RSS_LIMIT_MB (peak limit) override the defaults; the
