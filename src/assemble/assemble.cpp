@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <span>
 
 #include <re2/re2.h>
 
@@ -49,6 +50,18 @@ Status ReadPhrases(const toml::table& table, std::string_view key, const std::st
 }
 
 bool Inside(const Range& r, const Range& outer) { return outer.begin <= r.begin && r.end <= outer.end; }
+
+// The entities that may lie inside working range `r`, in order: those
+// starting between its original ends. Entities are sorted by original start
+// and the offset map keeps order, so a binary search finds them instead of a
+// scan of the whole article for every sentence.
+std::span<const Entity> Near(const Document& doc, const Range& r) {
+  const std::vector<Entity>& all = doc.entities;
+  const uint32_t from = doc.map.SpanStart(r.begin), to = doc.map.SpanEnd(r.end);
+  auto lo = std::lower_bound(all.begin(), all.end(), from, [](const Entity& e, uint32_t v) { return e.start < v; });
+  auto hi = std::upper_bound(lo, all.end(), to, [](uint32_t v, const Entity& e) { return v < e.start; });
+  return {all.data() + (lo - all.begin()), static_cast<size_t>(hi - lo)};
+}
 
 // "... Adiwiyata ... tahun 2023": a year written after the award in its sentence.
 std::optional<int> YearAfter(const Document& doc, uint32_t from, uint32_t to) {
@@ -381,7 +394,7 @@ std::vector<std::string> Assembler::PassiveRecipients(const Document& doc, const
   const Rules& r = *rules_;
   // Bodies and regions after the verb, not inside a body's name.
   std::vector<const Entity*> after;
-  for (const Entity& e : doc.entities) {
+  for (const Entity& e : Near(doc, {from, s.end})) {
     if ((e.type != EntityType::kAgency && e.type != EntityType::kLocation) || e.range.begin < from || e.range.end > s.end)
       continue;
     const bool inside_agency = std::any_of(doc.entities.begin(), doc.entities.end(), [&](const Entity& a) {
@@ -483,7 +496,7 @@ void Assembler::Process(Document* doc) const {
 
   auto in_sentence = [&](const Range& s, EntityType type) {
     std::vector<const Entity*> found;
-    for (const Entity& e : entities)
+    for (const Entity& e : Near(*doc, s))
       if (e.type == type && Inside(e.range, s)) found.push_back(&e);
     return found;
   };
@@ -492,7 +505,7 @@ void Assembler::Process(Document* doc) const {
   auto body_after = [&](const std::vector<size_t>& markers, const Range& s) -> const Entity* {
     for (size_t m : markers) {
       const Entity* first = nullptr;
-      for (const Entity& e : entities)
+      for (const Entity& e : Near(*doc, s))
         if (Inside(e.range, s) && e.range.begin >= s.begin + m && e.type != EntityType::kCount &&
             (!first || e.range.begin < first->range.begin))
           first = &e;
@@ -508,7 +521,7 @@ void Assembler::Process(Document* doc) const {
     const std::string lower = Lower(doc->Slice(s));
     for (size_t at : r.place_after.Find(lower)) {
       if (r.not_place_after.In(lower.substr(at, 16))) continue;
-      for (const Entity& e : entities) {
+      for (const Entity& e : Near(*doc, s)) {
         if (e.type != EntityType::kLocation || !Inside(e.range, s) || e.range.begin < s.begin + at ||
             e.range.begin > s.begin + at + 80 ||
             std::any_of(skip.begin(), skip.end(), [&](const Range& k) { return Inside(e.range, k); }))
