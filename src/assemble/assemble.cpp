@@ -56,11 +56,44 @@ bool Inside(const Range& r, const Range& outer) { return outer.begin <= r.begin 
 // and the offset map keeps order, so a binary search finds them instead of a
 // scan of the whole article for every sentence.
 std::span<const Entity> Near(const Document& doc, const Range& r) {
+  if (r.begin >= r.end) return {};  // nothing lies inside an empty range
   const std::vector<Entity>& all = doc.entities;
   const uint32_t from = doc.map.SpanStart(r.begin), to = doc.map.SpanEnd(r.end);
   auto lo = std::lower_bound(all.begin(), all.end(), from, [](const Entity& e, uint32_t v) { return e.start < v; });
   auto hi = std::upper_bound(lo, all.end(), to, [](uint32_t v, const Entity& e) { return v < e.start; });
   return {all.data() + (lo - all.begin()), static_cast<size_t>(hi - lo)};
+}
+
+// For each entity, whether it lies inside another agency mention ("Kota
+// Tangerang" in "Pemerintah Kota Tangerang"): one sweep by working range,
+// where asking every entity of the article for every candidate was quadratic.
+std::vector<char> InsideAgencies(const std::vector<Entity>& entities) {
+  std::vector<size_t> order(entities.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    return entities[a].range.begin < entities[b].range.begin;
+  });
+  std::vector<char> inside(entities.size(), 0);
+  uint32_t reach = 0;  // the furthest end of the agencies that start before the group
+  bool any = false;
+  for (size_t g = 0; g < order.size();) {
+    size_t end = g;  // [g, end): the entities starting at the same byte
+    while (end < order.size() && entities[order[end]].range.begin == entities[order[g]].range.begin) ++end;
+    for (size_t x = g; x < end; ++x) {
+      const Entity& e = entities[order[x]];
+      bool held = any && reach >= e.range.end;
+      for (size_t y = g; y < end && !held; ++y)
+        held = y != x && entities[order[y]].type == EntityType::kAgency && entities[order[y]].range.end >= e.range.end;
+      inside[order[x]] = held;
+    }
+    for (size_t x = g; x < end; ++x)
+      if (entities[order[x]].type == EntityType::kAgency) {
+        reach = any ? std::max(reach, entities[order[x]].range.end) : entities[order[x]].range.end;
+        any = true;
+      }
+    g = end;
+  }
+  return inside;
 }
 
 // "... Adiwiyata ... tahun 2023": a year written after the award in its sentence.
@@ -239,14 +272,14 @@ std::string Assembler::RecipientName(const Document& doc, const Entity& e) const
 }
 
 std::vector<std::string> Assembler::Recipients(const Document& doc, size_t k, const std::vector<const Sentence*>& body,
-                                               uint32_t from, uint32_t verb) const {
+                                               uint32_t from, uint32_t verb, const std::vector<char>& in_agency) const {
   const Rules& r = *rules_;
   const Range s{from, body[k]->range.end};
   // Counts, bodies and regions (not regions inside a body's name, not the
   // dateline) in [from, to).
   auto candidates = [&](uint32_t from, uint32_t to) {
     std::vector<const Entity*> found;
-    for (const Entity& e : doc.entities) {
+    for (const Entity& e : Near(doc, {from, to})) {
       if (e.range.begin < from || e.range.end > to) continue;
       if (e.type == EntityType::kCount) {
         found.push_back(&e);
@@ -254,10 +287,7 @@ std::vector<std::string> Assembler::Recipients(const Document& doc, size_t k, co
       }
       if (e.type != EntityType::kAgency && e.type != EntityType::kLocation) continue;
       if (doc.dateline && Inside(e.range, *doc.dateline)) continue;
-      const bool inside_agency = std::any_of(doc.entities.begin(), doc.entities.end(), [&](const Entity& a) {
-        return a.type == EntityType::kAgency && &a != &e && Inside(e.range, a.range);
-      });
-      if (!inside_agency) found.push_back(&e);
+      if (!in_agency[&e - doc.entities.data()]) found.push_back(&e);
     }
     return found;
   };
@@ -390,17 +420,15 @@ std::vector<std::string> Assembler::Recipients(const Document& doc, size_t k, co
   return names;
 }
 
-std::vector<std::string> Assembler::PassiveRecipients(const Document& doc, const Range& s, uint32_t from) const {
+std::vector<std::string> Assembler::PassiveRecipients(const Document& doc, const Range& s, uint32_t from,
+                                                      const std::vector<char>& in_agency) const {
   const Rules& r = *rules_;
   // Bodies and regions after the verb, not inside a body's name.
   std::vector<const Entity*> after;
   for (const Entity& e : Near(doc, {from, s.end})) {
     if ((e.type != EntityType::kAgency && e.type != EntityType::kLocation) || e.range.begin < from || e.range.end > s.end)
       continue;
-    const bool inside_agency = std::any_of(doc.entities.begin(), doc.entities.end(), [&](const Entity& a) {
-      return a.type == EntityType::kAgency && &a != &e && Inside(e.range, a.range);
-    });
-    if (!inside_agency) after.push_back(&e);
+    if (!in_agency[&e - doc.entities.data()]) after.push_back(&e);
   }
   if (after.empty()) return {};
   // The first must follow closely, within the clause ("diraih Pemerintah
@@ -485,6 +513,7 @@ void Assembler::Process(Document* doc) const {
   // Records are built around award titles: most articles have none.
   if (std::none_of(entities.begin(), entities.end(), [](const Entity& e) { return e.type == EntityType::kAward; }))
     return;
+  const std::vector<char> in_agency = InsideAgencies(entities);
 
   std::vector<AwardRecord> built;
   std::vector<size_t> last_group;  // records of the latest sentence that made any
@@ -526,9 +555,7 @@ void Assembler::Process(Document* doc) const {
             e.range.begin > s.begin + at + 80 ||
             std::any_of(skip.begin(), skip.end(), [&](const Range& k) { return Inside(e.range, k); }))
           continue;
-        const bool inside_agency = std::any_of(entities.begin(), entities.end(), [&](const Entity& a) {
-          return a.type == EntityType::kAgency && Inside(e.range, a.range);
-        });
+        const bool inside_agency = in_agency[&e - entities.data()];
         size_t word_end = e.range.begin;
         while (word_end > s.begin && doc->text[word_end - 1] == ' ') --word_end;
         size_t word_begin = word_end;
@@ -723,7 +750,7 @@ void Assembler::Process(Document* doc) const {
       // "A meraih X dan menerima Y": a clause without a subject of its own
       // shares the one before.
       std::vector<std::string> recipients =
-          i > 0 && !has_subject ? previous : Recipients(*doc, k, body, from, verb);
+          i > 0 && !has_subject ? previous : Recipients(*doc, k, body, from, verb, in_agency);
       if (!recipients.empty()) confer(conferred, recipients, verb_end);
       previous = recipients;
       // "A meraih X, disusul B": the bodies after also_after share the award.
@@ -731,7 +758,7 @@ void Assembler::Process(Document* doc) const {
       const std::string clause = Lower(doc->Slice({verb_end, to}));
       for (const auto& span : r.also_after.Spans(clause)) {
         const std::vector<std::string> also =
-            PassiveRecipients(*doc, {s.begin, to}, verb_end + static_cast<uint32_t>(span.second));
+            PassiveRecipients(*doc, {s.begin, to}, verb_end + static_cast<uint32_t>(span.second), in_agency);
         if (!also.empty()) confer(conferred, also, verb_end);
       }
     }
@@ -756,7 +783,7 @@ void Assembler::Process(Document* doc) const {
         }
       }
       if (conferred.empty()) continue;
-      const std::vector<std::string> recipients = PassiveRecipients(*doc, s, verb_end);
+      const std::vector<std::string> recipients = PassiveRecipients(*doc, s, verb_end, in_agency);
       if (!recipients.empty()) confer(conferred, recipients, verb_end);
     }
 

@@ -38,12 +38,14 @@ class Assembler {
   struct Rules;
   explicit Assembler(std::unique_ptr<Rules> rules);
   // Who receives what the clause of sentence `k` of `body` that starts at
-  // `from` confers with its verb at `verb`.
+  // `from` confers with its verb at `verb`. `in_agency[i]`: whether entity i
+  // of the document lies inside another agency's name.
   std::vector<std::string> Recipients(const Document& doc, size_t k, const std::vector<const Sentence*>& body,
-                                      uint32_t from, uint32_t verb) const;
+                                      uint32_t from, uint32_t verb, const std::vector<char>& in_agency) const;
   // Who receives what a passive verb ending at `from` confers: the body named
   // right after it and those joined to it.
-  std::vector<std::string> PassiveRecipients(const Document& doc, const Range& s, uint32_t from) const;
+  std::vector<std::string> PassiveRecipients(const Document& doc, const Range& s, uint32_t from,
+                                             const std::vector<char>& in_agency) const;
   // Named innovations, and units where `units`, that sentence `s` credits
   // to `records` of `built`.
   void AddUnitsAndInnovations(const Document& doc, const Range& s, const std::vector<size_t>& records, bool units,
