@@ -647,9 +647,7 @@ StageRun RunStages(const Stages& st, std::vector<warta::Document>* docs, size_t 
   });
   r.seconds[3] = OnThreads(slices, [&](size_t, Slice s) {  // sentences, then records: articles with an award title
     for (size_t i = s.begin; i < s.end; ++i) {
-      const bool award = std::any_of(d[i].entities.begin(), d[i].entities.end(),
-                                     [](const warta::Entity& e) { return e.type == warta::EntityType::kAward; });
-      if (!d[i].error.empty() || !award) continue;
+      if (!d[i].error.empty() || !warta::Assembler::Applies(d[i])) continue;
       st.segmenter->SplitSentences(&d[i]);
       st.assembler->Process(&d[i]);
     }

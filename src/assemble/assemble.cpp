@@ -506,13 +506,15 @@ void Assembler::AddUnitsAndInnovations(const Document& doc, const Range& s, cons
         (*built)[i].innovations.push_back(name);
 }
 
+bool Assembler::Applies(const Document& doc) {
+  return std::any_of(doc.entities.begin(), doc.entities.end(), [](const Entity& e) { return e.type == EntityType::kAward; });
+}
+
 void Assembler::Process(Document* doc) const {
   const Rules& r = *rules_;
   doc->awards.clear();
   const std::vector<Entity>& entities = doc->entities;
-  // Records are built around award titles: most articles have none.
-  if (std::none_of(entities.begin(), entities.end(), [](const Entity& e) { return e.type == EntityType::kAward; }))
-    return;
+  if (!Applies(*doc)) return;
   const std::vector<char> in_agency = InsideAgencies(entities);
 
   std::vector<AwardRecord> built;

@@ -31,6 +31,10 @@ class Assembler {
   static Status Load(const RulesDir& rules, std::unique_ptr<Assembler>* out);
   ~Assembler();
 
+  // Whether the document can hold records, that is names an award title:
+  // most news does not, and then needs neither sentences nor Process.
+  static bool Applies(const Document& doc);
+
   // Thread-safe.
   void Process(Document* doc) const;
 

@@ -42,8 +42,7 @@ class OffsetMap {
 
   uint32_t OrigBegin(size_t byte) const { return begin_[byte]; }
   uint32_t OrigEnd(size_t byte) const {
-    auto it = std::lower_bound(other_ends_.begin(), other_ends_.end(), byte,
-                               [](const std::pair<uint32_t, uint32_t>& e, size_t b) { return e.first < b; });
+    auto it = FirstOtherEnd(byte);
     return it != other_ends_.end() && it->first == byte ? it->second : begin_[byte] + 1;
   }
 
@@ -54,16 +53,23 @@ class OffsetMap {
   // Appends the mapping of working bytes [b, e) of `other`.
   void AppendFrom(const OffsetMap& other, size_t b, size_t e) {
     const uint32_t shift = static_cast<uint32_t>(begin_.size());
-    auto from = std::lower_bound(other.other_ends_.begin(), other.other_ends_.end(), b,
-                                 [](const std::pair<uint32_t, uint32_t>& x, size_t v) { return x.first < v; });
+    auto from = other.FirstOtherEnd(b);
     for (; from != other.other_ends_.end() && from->first < e; ++from)
       other_ends_.emplace_back(static_cast<uint32_t>(from->first - b + shift), from->second);
     begin_.insert(begin_.end(), other.begin_.begin() + static_cast<long>(b), other.begin_.begin() + static_cast<long>(e));
   }
 
  private:
+  using Ends = std::vector<std::pair<uint32_t, uint32_t>>;  // (byte, end) where end != begin + 1, by byte
+
+  // The first kept end at or after working byte `byte`.
+  Ends::const_iterator FirstOtherEnd(size_t byte) const {
+    return std::lower_bound(other_ends_.begin(), other_ends_.end(), byte,
+                            [](const std::pair<uint32_t, uint32_t>& e, size_t b) { return e.first < b; });
+  }
+
   std::vector<uint32_t> begin_;
-  std::vector<std::pair<uint32_t, uint32_t>> other_ends_;  // (byte, end) where end != begin + 1, by byte
+  Ends other_ends_;
 };
 
 }  // namespace warta

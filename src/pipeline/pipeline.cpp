@@ -1,7 +1,5 @@
 #include "pipeline/pipeline.h"
 
-#include <algorithm>
-
 namespace warta {
 
 Status Pipeline::Load(const RulesDir& rules, const PipelineOptions& options, std::unique_ptr<Pipeline>* out) {
@@ -21,11 +19,9 @@ void Pipeline::Process(Document* doc) const {
   normalizer_->Process(doc);
   segmenter_->Process(doc);
   extractor_->Process(doc);
-  // Only record assembly reads sentences, and a record needs an award title:
-  // most news has none and skips the sentence pass.
-  const bool award = std::any_of(doc->entities.begin(), doc->entities.end(),
-                                 [](const Entity& e) { return e.type == EntityType::kAward; });
-  if (!award) return;
+  // Only record assembly reads sentences: articles it does not apply to skip
+  // the sentence pass.
+  if (!Assembler::Applies(*doc)) return;
   segmenter_->SplitSentences(doc);
   assembler_->Process(doc);
 }
