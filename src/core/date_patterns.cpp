@@ -20,7 +20,7 @@ Status CompileSet(const std::vector<DatePattern>& patterns, std::unique_ptr<RE2:
   auto set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
   for (const DatePattern& p : patterns) {
     std::string error;
-    if (set->Add(p.re->pattern(), &error) < 0) return Status::Error("rule \"" + p.name + "\": " + error);
+    if (set->Add(p.re->utf8().pattern(), &error) < 0) return Status::Error("rule \"" + p.name + "\": " + error);
   }
   for (const RE2* re : more) {
     std::string error;
@@ -55,9 +55,9 @@ Status LoadDatePatterns(const toml::table& file, std::string_view key, const std
     for (const DatePattern& other : *out)
       if (other.name == p.name) return Status::Error(at + ": duplicate rule name \"" + p.name + "\"");
     const std::string where = at + ": rule \"" + p.name + "\"";
-    if (Status s = CompileRule(ExpandNamePlaceholders(pattern, calendar), options, where, &p.re); !s.ok())
+    if (Status s = Regex::Compile(ExpandNamePlaceholders(pattern, calendar), options, where, &p.re); !s.ok())
       return s;
-    const auto& groups = p.re->NamedCapturingGroups();
+    const auto& groups = p.re->utf8().NamedCapturingGroups();
     for (auto& [group, field] : {std::pair<const char*, int*>{"year", &p.year}, {"year2", &p.year2},
                                  {"month", &p.month}, {"mname", &p.mname}, {"mname_end", &p.mname_end}, {"day", &p.day},
                                  {"day_end", &p.day_end}, {"a", &p.a}, {"b", &p.b}, {"weekday", &p.weekday}}) {

@@ -12,6 +12,7 @@
 #include <re2/set.h>
 
 #include "core/calendar.h"
+#include "core/regex.h"
 #include "core/rules_file.h"
 #include "core/status.h"
 
@@ -19,7 +20,7 @@ namespace warta {
 
 struct DatePattern {
   std::string name;
-  std::unique_ptr<RE2> re;
+  std::unique_ptr<Regex> re;
   // Capture group indexes; 0 when the pattern has no such group.
   int year = 0, year2 = 0, month = 0, mname = 0, mname_end = 0, day = 0, day_end = 0, a = 0, b = 0, weekday = 0;
 };

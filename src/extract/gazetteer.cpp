@@ -11,6 +11,7 @@
 
 #include "core/calendar.h"
 #include "core/disjoint_ranges.h"
+#include "core/regex.h"
 
 namespace warta {
 namespace {
@@ -127,13 +128,13 @@ struct Node {
 
 struct TitleRule {
   std::string name;
-  std::unique_ptr<RE2> re;  // groups: title, optional year
+  std::unique_ptr<Regex> re;  // groups: title, optional year
   int title = 0, year = 0;
 };
 
 struct UnitRule {
   std::string name;
-  std::unique_ptr<RE2> re;  // head, then the capitalised name
+  std::unique_ptr<Regex> re;  // head, then the capitalised name
 };
 
 }  // namespace
@@ -336,8 +337,8 @@ Status LoadTitlePatterns(const RulesDir& dir, std::vector<TitleRule>* out, std::
     if (Status s = GetString(*entry, "name", display, &rule.name); !s.ok()) return s;
     if (Status s = GetString(*entry, "pattern", display, &pattern); !s.ok()) return s;
     const std::string where = at + ": rule \"" + rule.name + "\"";
-    if (Status s = CompileRule(pattern, options, where, &rule.re); !s.ok()) return s;
-    const auto& groups = rule.re->NamedCapturingGroups();
+    if (Status s = Regex::Compile(pattern, options, where, &rule.re); !s.ok()) return s;
+    const auto& groups = rule.re->utf8().NamedCapturingGroups();
     if (!groups.count("title")) return Status::Error(where + ": needs a group \"title\"");
     rule.title = groups.at("title");
     rule.year = groups.count("year") ? groups.at("year") : 0;
@@ -547,7 +548,7 @@ Status Gazetteer::Load(const RulesDir& dir, std::unique_ptr<Gazetteer>* out) {
     // stand before the name. Acronyms are ASCII: written with \p{L}, the
     // fourteen repeats made every unit pattern many times larger and slower.
     const std::string acronym = "(?:\\s*\\([A-Z\\d][A-Za-z\\d-]{1,14}\\))?";
-    if (Status st = CompileRule("\\b(" + head + ")" + acronym + "\\s+(" + name + ")", options, where, &rule.re); !st.ok())
+    if (Status st = Regex::Compile("\\b(" + head + ")" + acronym + "\\s+(" + name + ")", options, where, &rule.re); !st.ok())
       return st;
     // The set only tells which rules may match: a head and the first letter
     // of a name or of an acronym, with a far smaller automaton than the whole
@@ -559,7 +560,7 @@ Status Gazetteer::Load(const RulesDir& dir, std::unique_ptr<Gazetteer>* out) {
   data->any_unit = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
   data->any_title = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
   for (const std::string& trigger : unit_triggers) data->any_unit->Add(trigger, nullptr);
-  for (const TitleRule& title : data->titles_by_pattern) data->any_title->Add(title.re->pattern(), nullptr);
+  for (const TitleRule& title : data->titles_by_pattern) data->any_title->Add(title.re->utf8().pattern(), nullptr);
   if (!data->any_unit->Compile() || !data->any_title->Compile())
     return Status::Error(display + ": unit or title patterns too large to compile together");
   if (heads.empty()) heads = "$^";  // no units: a head that never matches
@@ -698,12 +699,13 @@ void Gazetteer::Find(const Document& doc, const std::vector<Range>& ranges, std:
     candidates.clear();
     d.any_unit->Match(text, &candidates);
     std::sort(candidates.begin(), candidates.end());
+    const bool ascii = !candidates.empty() && IsAscii(text);
     for (int id : candidates) {
       const UnitRule& unit = d.units[id];
       re2::StringPiece head, name;
       for (size_t pos = 0; pos < text.size();) {
         re2::StringPiece groups[3];
-        if (!unit.re->Match(text, pos, text.size(), RE2::UNANCHORED, groups, 3)) break;
+        if (!unit.re->For(ascii).Match(text, pos, text.size(), RE2::UNANCHORED, groups, 3)) break;
         head = groups[1];
         name = groups[2];
         const uint32_t name_begin = range.begin + static_cast<uint32_t>(name.data() - text.data());
@@ -773,11 +775,13 @@ void Gazetteer::Find(const Document& doc, const std::vector<Range>& ranges, std:
     candidates.clear();
     d.any_title->Match(text, &candidates);
     std::sort(candidates.begin(), candidates.end());
+    const bool ascii = !candidates.empty() && IsAscii(text);
     for (int id : candidates) {
       const TitleRule& rule = d.titles_by_pattern[id];
-      std::vector<re2::StringPiece> groups(rule.re->NumberOfCapturingGroups() + 1);
+      const RE2& re = rule.re->For(ascii);
+      std::vector<re2::StringPiece> groups(re.NumberOfCapturingGroups() + 1);
       for (size_t pos = 0; pos < text.size();) {
-        if (!rule.re->Match(text, pos, text.size(), RE2::UNANCHORED, groups.data(), static_cast<int>(groups.size())))
+        if (!re.Match(text, pos, text.size(), RE2::UNANCHORED, groups.data(), static_cast<int>(groups.size())))
           break;
         pos = groups[0].data() - text.data() + std::max<size_t>(groups[0].size(), 1);
         const re2::StringPiece title = groups[rule.title];

@@ -7,6 +7,7 @@
 
 #include <re2/set.h>
 
+#include "core/regex.h"
 #include "core/utf8.h"
 #include "normalize/mojibake.h"
 
@@ -192,7 +193,7 @@ enum class Action { kRest, kLine, kSpan, kBreak, kUnwrap, kJoin };
 struct BoilerplateRule {
   std::string name;
   Action action;
-  std::unique_ptr<RE2> re;
+  std::unique_ptr<Regex> re;
   std::unique_ptr<RE2> then;       // lines after a dropped line that go with it
   std::unique_ptr<RE2> multiline;  // break, unwrap: `re` over a whole text, to find the lines it matches
 };
@@ -267,7 +268,7 @@ bool Rewrite(const BoilerplateRule& rule, const Mapped& in, Mapped* out) {
   out->text.reserve(in.text.size());
   out->map.Reserve(in.text.size());
   PieceWriter writer(out);
-  std::vector<re2::StringPiece> groups(rule.re->NumberOfCapturingGroups() + 1);
+  std::vector<re2::StringPiece> groups(rule.re->utf8().NumberOfCapturingGroups() + 1);
   bool matched = false;
   const char* base = in.text.data();
   size_t line_begin = 0;
@@ -283,10 +284,11 @@ bool Rewrite(const BoilerplateRule& rule, const Mapped& in, Mapped* out) {
     size_t line_end = rule.action == Action::kJoin ? std::string::npos : in.text.find('\n', line_begin);
     if (line_end == std::string::npos) line_end = in.text.size();
     const std::string_view line(base + line_begin, line_end - line_begin);
+    const RE2& re = rule.re->For(IsAscii(line));
     const size_t written = out->text.size();
     size_t copied = line_begin;
     for (size_t from = 0; from <= line.size() &&
-                          rule.re->Match(line, from, line.size(), RE2::UNANCHORED, groups.data(),
+                          re.Match(line, from, line.size(), RE2::UNANCHORED, groups.data(),
                                          static_cast<int>(groups.size()));) {
       matched = true;
       const size_t mb = groups[0].data() - base, me = mb + groups[0].size();
@@ -415,8 +417,8 @@ Status Normalizer::Load(const RulesDir& dir, std::unique_ptr<Normalizer>* out) {
     else if (action == "unwrap") r.action = Action::kUnwrap;
     else if (action == "join") r.action = Action::kJoin;
     else return Status::Error(at + ": action must be line, rest, span, break, unwrap or join, not \"" + action + "\"");
-    if (Status s = CompileRule(pattern, options, at + ": rule \"" + r.name + "\"", &r.re); !s.ok()) return s;
-    if ((r.action == Action::kBreak || r.action == Action::kJoin) && r.re->NumberOfCapturingGroups() == 0)
+    if (Status s = Regex::Compile(pattern, options, at + ": rule \"" + r.name + "\"", &r.re); !s.ok()) return s;
+    if ((r.action == Action::kBreak || r.action == Action::kJoin) && r.re->utf8().NumberOfCapturingGroups() == 0)
       return Status::Error(at + ": rule \"" + r.name + "\": action \"" + action + "\" needs a group (the text it replaces)");
     if (rule->contains("then")) {
       std::string then;
@@ -528,7 +530,7 @@ void Normalizer::Process(Document* doc) const {
     if (text.empty()) continue;
     matched.clear();
     for (int id : candidates)
-      if (RE2::PartialMatch(text, *rules_->boilerplate[id].re)) matched.push_back(id);
+      if (RE2::PartialMatch(text, rules_->boilerplate[id].re->utf8())) matched.push_back(id);
     for (int id : matched) {
       const BoilerplateRule& rule = rules_->boilerplate[id];
       if (rule.action == Action::kRest) {
@@ -552,7 +554,7 @@ void Normalizer::Process(Document* doc) const {
         std::string_view rest(chars.data() + piece.begin, piece.end - piece.begin);
         size_t at = piece.begin;
         re2::StringPiece m;
-        while (!rest.empty() && rule.re->Match(rest, 0, rest.size(), RE2::UNANCHORED, &m, 1) && !m.empty()) {
+        while (!rest.empty() && rule.re->utf8().Match(rest, 0, rest.size(), RE2::UNANCHORED, &m, 1) && !m.empty()) {
           const size_t mb = m.data() - chars.data();
           if (mb > at) pieces.push_back({at, mb});
           at = mb + m.size();

@@ -204,10 +204,11 @@ std::optional<PublishedDateParser::Result> PublishedDateParser::Parse(std::strin
   if (!any_->Match(s, &candidates)) return std::nullopt;
   std::sort(candidates.begin(), candidates.end());  // the first pattern that reads a date wins
   std::vector<re2::StringPiece> groups;
+  const bool ascii = IsAscii(s);
   for (int id : candidates) {
     const DatePattern& p = patterns_[id];
-    groups.assign(p.re->NumberOfCapturingGroups() + 1, {});
-    if (!p.re->Match(s, 0, s.size(), RE2::UNANCHORED, groups.data(), static_cast<int>(groups.size())))
+    groups.assign(p.re->utf8().NumberOfCapturingGroups() + 1, {});
+    if (!p.re->For(ascii).Match(s, 0, s.size(), RE2::UNANCHORED, groups.data(), static_cast<int>(groups.size())))
       continue;
     CivilDate date;
     date.year = p.year ? ParseDigits(groups[p.year]) : 2000 + ParseDigits(groups[p.year2]);

@@ -1,0 +1,38 @@
+#include "core/regex.h"
+
+#include <cstdint>
+#include <cstring>
+
+#include "core/rules_file.h"
+
+namespace warta {
+
+Status Regex::Compile(const std::string& pattern, const RE2::Options& options, const std::string& where,
+                      std::unique_ptr<Regex>* out) {
+  auto regex = std::make_unique<Regex>();
+  if (Status s = CompileRule(pattern, options, where, &regex->utf8_); !s.ok()) return s;
+  RE2::Options bytes_options = options;
+  bytes_options.set_encoding(RE2::Options::EncodingLatin1);
+  bytes_options.set_log_errors(false);
+  auto bytes = std::make_unique<RE2>(pattern, bytes_options);
+  // The byte program must number its groups as the UTF-8 one does; a pattern
+  // Latin-1 cannot read keeps to UTF-8.
+  if (bytes->ok() && bytes->NumberOfCapturingGroups() == regex->utf8_->NumberOfCapturingGroups())
+    regex->bytes_ = std::move(bytes);
+  *out = std::move(regex);
+  return {};
+}
+
+bool IsAscii(std::string_view text) {
+  const char* p = text.data();
+  size_t n = text.size();
+  for (uint64_t word; n >= 8; p += 8, n -= 8) {
+    std::memcpy(&word, p, 8);
+    if (word & 0x8080808080808080ull) return false;
+  }
+  for (; n > 0; ++p, --n)
+    if (static_cast<unsigned char>(*p) & 0x80) return false;
+  return true;
+}
+
+}  // namespace warta

@@ -1,0 +1,41 @@
+// A rule's regex compiled twice: for UTF-8 text, and over bytes (Latin-1)
+// for text that is all ASCII. On ASCII text both programs find the same
+// matches and groups: every class and literal reads alike there, and
+// non-ASCII literals can match in neither. But the byte program is many
+// times smaller (\p{L} and the like need no multi-byte automaton), and RE2's
+// submatch engines cost in proportion to the program: the paragraph-break
+// rule spends a third of the time finding its groups on ASCII text.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include <re2/re2.h>
+
+#include "core/status.h"
+
+namespace warta {
+
+class Regex {
+ public:
+  // Compiles `pattern`; a bad pattern is reported as `where: bad regex: ...`.
+  static Status Compile(const std::string& pattern, const RE2::Options& options, const std::string& where,
+                        std::unique_ptr<Regex>* out);
+
+  // The program to run on a text; `ascii`: the text has no byte above 0x7F.
+  const RE2& For(bool ascii) const { return ascii && bytes_ ? *bytes_ : *utf8_; }
+  // The UTF-8 program, for any text, and for what does not depend on one:
+  // the pattern and its groups.
+  const RE2& utf8() const { return *utf8_; }
+  bool has_byte_program() const { return bytes_ != nullptr; }
+
+ private:
+  std::unique_ptr<RE2> utf8_;
+  std::unique_ptr<RE2> bytes_;  // null when the pattern is no valid Latin-1 pattern (code points above U+00FF)
+};
+
+// True when `text` has no byte above 0x7F (eight bytes at a time).
+bool IsAscii(std::string_view text);
+
+}  // namespace warta

@@ -1,0 +1,112 @@
+#include "core/regex.h"
+
+#include <random>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+namespace warta {
+namespace {
+
+std::unique_ptr<Regex> MustCompile(const std::string& pattern) {
+  RE2::Options options;
+  options.set_log_errors(false);
+  std::unique_ptr<Regex> regex;
+  Status s = Regex::Compile(pattern, options, "test", &regex);
+  EXPECT_TRUE(s.ok()) << s.message();
+  return regex;
+}
+
+// Every match of `re` in `text` with all its groups, as byte offsets.
+std::vector<std::vector<std::pair<int, int>>> AllMatches(const RE2& re, std::string_view text) {
+  std::vector<re2::StringPiece> groups(re.NumberOfCapturingGroups() + 1);
+  std::vector<std::vector<std::pair<int, int>>> out;
+  for (size_t pos = 0; pos <= text.size() &&
+                       re.Match(text, pos, text.size(), RE2::UNANCHORED, groups.data(), static_cast<int>(groups.size()));) {
+    auto& m = out.emplace_back();
+    for (const re2::StringPiece& g : groups)
+      m.emplace_back(g.data() ? static_cast<int>(g.data() - text.data()) : -1, static_cast<int>(g.size()));
+    const size_t end = groups[0].data() - text.data() + groups[0].size();
+    pos = end > pos ? end : pos + 1;
+  }
+  return out;
+}
+
+// Patterns of the kinds rules/ holds: Unicode classes, case folding, curly
+// quotes inside and outside classes, negated classes, named groups.
+const char* const kPatterns[] = {
+    R"((?:^|[\s(“"])[^\s.]*(?:[\p{Ll}\p{N})\]"”’,]|\p{Lu}{2})[.!?]+["”’]? ?(,+)(?:[^\s,"'”’]|["'][\p{L}\p{N}]))",
+    R"(\b(Dinas|Badan)(?:\s*\([A-Z\d][A-Za-z\d-]{1,14}\))?\s+((?:\p{Lu}[\p{L}\p{N}'’-]*)(?:\s+(?:dan\s+)?\p{Lu}[\p{L}\p{N}'’-]*)*))",
+    R"((?i)\b(?P<weekday>senin|selasa|jum’at|jumat)\s*,?\s*(?P<day>\d{1,2})\s+(?P<mname>januari|mei|agustus)\s+(?P<year>\d{4}))",
+    R"(\b(?P<title>(?:\p{Lu}[\p{L}\d&'’-]*\s+){1,5}Awards?)(?:\s+(?P<year>(?:19|20)\d\d))?\b)",
+};
+
+TEST(RegexTest, BytesAndUtf8FindTheSameOnAsciiText) {
+  const std::vector<std::string> texts = {
+      "Pemkot Bandung meraih penghargaan.,Dinas Komunikasi dan Informatika Kota Bandung juga.",
+      "Kata Wali Kota: \"kami bangga\".,\"Ini hasil kerja,\" ujarnya. S.H.,M.H. tetap. OK.,,,Lanjut",
+      "Pada Jumat, 12 Agustus 2022 dan SENIN 3 mei 2021, Badan (BPS) Pusat Statistik hadir.",
+      "Top Digital Awards 2021 dan Public Service Award diberikan; CSR Awards juga.",
+      "",
+  };
+  for (const char* pattern : kPatterns) {
+    auto regex = MustCompile(pattern);
+    ASSERT_TRUE(regex->has_byte_program()) << pattern;
+    EXPECT_LT(regex->For(true).ProgramSize(), regex->utf8().ProgramSize()) << pattern;
+    for (const std::string& text : texts) {
+      ASSERT_TRUE(IsAscii(text));
+      EXPECT_EQ(AllMatches(regex->For(true), text), AllMatches(regex->utf8(), text)) << pattern << "\n" << text;
+    }
+  }
+}
+
+TEST(RegexTest, BytesAndUtf8AgreeOnRandomAsciiText) {
+  std::mt19937 random(11);
+  const std::string alphabet = "aAbBdDiInNsSuU  ..,,,!?\"'()-0123456789\n";
+  for (const char* pattern : kPatterns) {
+    auto regex = MustCompile(pattern);
+    for (int round = 0; round < 300; ++round) {
+      std::string text(random() % 80, ' ');
+      for (char& c : text) c = alphabet[random() % alphabet.size()];
+      EXPECT_EQ(AllMatches(regex->For(true), text), AllMatches(regex->utf8(), text)) << pattern << "\n" << text;
+    }
+  }
+}
+
+TEST(RegexTest, NonAsciiTextGetsTheUtf8Program) {
+  auto regex = MustCompile(R"(\p{Lu}\p{Ll}+)");
+  EXPECT_EQ(&regex->For(false), &regex->utf8());
+  const std::string text = "kata Ébène lalu";
+  ASSERT_FALSE(IsAscii(text));
+  re2::StringPiece m;
+  ASSERT_TRUE(regex->For(IsAscii(text)).Match(text, 0, text.size(), RE2::UNANCHORED, &m, 1));
+  EXPECT_EQ(m, "Ébène");
+}
+
+TEST(RegexTest, PatternsLatin1CannotReadKeepToUtf8) {
+  auto regex = MustCompile(R"(\x{2019}s)");
+  EXPECT_FALSE(regex->has_byte_program());
+  EXPECT_EQ(&regex->For(true), &regex->utf8());
+}
+
+TEST(RegexTest, BadPatternIsReportedWithItsPlace) {
+  std::unique_ptr<Regex> regex;
+  Status s = Regex::Compile("(unclosed", RE2::Options(), "rules/x.toml:3: rule \"y\"", &regex);
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.message().find("rules/x.toml:3: rule \"y\": bad regex"), std::string::npos) << s.message();
+}
+
+TEST(RegexTest, IsAsciiLooksAtEveryByte) {
+  for (size_t length = 1; length < 40; ++length)
+    for (size_t at = 0; at < length; ++at) {
+      std::string text(length, 'a');
+      EXPECT_TRUE(IsAscii(text));
+      text[at] = '\xC3';
+      EXPECT_FALSE(IsAscii(text)) << length << " " << at;
+    }
+  EXPECT_TRUE(IsAscii(""));
+}
+
+}  // namespace
+}  // namespace warta
