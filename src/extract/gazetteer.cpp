@@ -135,6 +135,10 @@ struct TitleRule {
 struct UnitRule {
   std::string name;
   std::unique_ptr<Regex> re;  // head, then the capitalised name
+  // A head and the first letter of a name or of an acronym: where `re` may
+  // start. Scanning for it, then matching `re` anchored there, keeps the
+  // large name automaton from scanning whole paragraphs.
+  std::unique_ptr<Regex> trigger;
 };
 
 }  // namespace
@@ -554,6 +558,7 @@ Status Gazetteer::Load(const RulesDir& dir, std::unique_ptr<Gazetteer>* out) {
     // of a name or of an acronym, with a far smaller automaton than the whole
     // pattern's.
     unit_triggers.push_back("\\b(?:" + head + ")(?:\\s*\\([\\p{Lu}\\d]|\\s+(?:" + title_alternation + "\\p{Lu}))");
+    if (Status st = Regex::Compile(unit_triggers.back(), options, where, &rule.trigger); !st.ok()) return st;
     heads += (heads.empty() ? "" : "|") + head;
     data->units.push_back(std::move(rule));
   }
@@ -702,10 +707,19 @@ void Gazetteer::Find(const Document& doc, const std::vector<Range>& ranges, std:
     const bool ascii = !candidates.empty() && IsAscii(text);
     for (int id : candidates) {
       const UnitRule& unit = d.units[id];
+      const RE2& trigger = unit.trigger->For(ascii);
+      const RE2& re = unit.re->For(ascii);
       re2::StringPiece head, name;
       for (size_t pos = 0; pos < text.size();) {
-        re2::StringPiece groups[3];
-        if (!unit.re->For(ascii).Match(text, pos, text.size(), RE2::UNANCHORED, groups, 3)) break;
+        // Every match of `re` starts where `trigger` does: the first start
+        // where `re` matches is where an unanchored search would find it.
+        re2::StringPiece hit, groups[3];
+        if (!trigger.Match(text, pos, text.size(), RE2::UNANCHORED, &hit, 1)) break;
+        const size_t at = static_cast<size_t>(hit.data() - text.data());
+        if (!re.Match(text, at, text.size(), RE2::ANCHOR_START, groups, 3)) {
+          pos = at + 1;
+          continue;
+        }
         head = groups[1];
         name = groups[2];
         const uint32_t name_begin = range.begin + static_cast<uint32_t>(name.data() - text.data());
