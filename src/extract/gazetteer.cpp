@@ -159,8 +159,9 @@ struct Gazetteer::Data {
   std::set<std::string> position_words;   // folded last words of positions
   std::vector<UnitRule> units;
   std::vector<TitleRule> titles_by_pattern;
-  // Which unit and title patterns can match a paragraph, in one pass each.
-  std::unique_ptr<RE2::Set> any_unit, any_title;
+  // Which unit and title patterns can match a paragraph, in one pass: the
+  // units' ids, then the titles' after them.
+  std::unique_ptr<RE2::Set> any_pattern;
   std::set<std::string> drop_leading;     // folded words that open a title but are not part of it
   std::unique_ptr<RE2> any_head;          // a unit head starts the text
   std::unique_ptr<RE2> whole_head;        // the text is a unit head and nothing else
@@ -562,11 +563,10 @@ Status Gazetteer::Load(const RulesDir& dir, std::unique_ptr<Gazetteer>* out) {
     heads += (heads.empty() ? "" : "|") + head;
     data->units.push_back(std::move(rule));
   }
-  data->any_unit = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
-  data->any_title = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
-  for (const std::string& trigger : unit_triggers) data->any_unit->Add(trigger, nullptr);
-  for (const TitleRule& title : data->titles_by_pattern) data->any_title->Add(title.re->utf8().pattern(), nullptr);
-  if (!data->any_unit->Compile() || !data->any_title->Compile())
+  data->any_pattern = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+  for (const std::string& trigger : unit_triggers) data->any_pattern->Add(trigger, nullptr);
+  for (const TitleRule& title : data->titles_by_pattern) data->any_pattern->Add(title.re->utf8().pattern(), nullptr);
+  if (!data->any_pattern->Compile())
     return Status::Error(display + ": unit or title patterns too large to compile together");
   if (heads.empty()) heads = "$^";  // no units: a head that never matches
   if (Status st = CompileRule("^(?:" + heads + ")\\b", options, display + ": unit heads", &data->any_head); !st.ok())
@@ -699,11 +699,17 @@ void Gazetteer::Find(const Document& doc, const std::vector<Range>& ranges, std:
     return keep;
   };
   std::vector<int> candidates;
-  for (const Range& range : ranges) {
+  std::vector<std::pair<size_t, int>> title_candidates;  // range, title rule
+  const int unit_count = static_cast<int>(d.units.size());
+  for (size_t r = 0; r < ranges.size(); ++r) {
+    const Range& range = ranges[r];
     const std::string_view text = doc.Slice(range);
     candidates.clear();
-    d.any_unit->Match(text, &candidates);
+    d.any_pattern->Match(text, &candidates);
     std::sort(candidates.begin(), candidates.end());
+    const auto titles = std::lower_bound(candidates.begin(), candidates.end(), unit_count);
+    for (auto it = titles; it != candidates.end(); ++it) title_candidates.emplace_back(r, *it - unit_count);
+    candidates.erase(titles, candidates.end());
     const bool ascii = !candidates.empty() && IsAscii(text);
     for (int id : candidates) {
       const UnitRule& unit = d.units[id];
@@ -784,44 +790,39 @@ void Gazetteer::Find(const Document& doc, const std::vector<Range>& ranges, std:
   DisjointRanges listed;  // award titles of the list, found above
   for (size_t k = first; k < out->size(); ++k)
     if ((*out)[k].type == EntityType::kAward) listed.Insert((*out)[k].range);
-  for (const Range& range : ranges) {
+  for (const auto& [r, id] : title_candidates) {
+    const Range& range = ranges[r];
     const std::string_view text = doc.Slice(range);
-    candidates.clear();
-    d.any_title->Match(text, &candidates);
-    std::sort(candidates.begin(), candidates.end());
-    const bool ascii = !candidates.empty() && IsAscii(text);
-    for (int id : candidates) {
-      const TitleRule& rule = d.titles_by_pattern[id];
-      const RE2& re = rule.re->For(ascii);
-      std::vector<re2::StringPiece> groups(re.NumberOfCapturingGroups() + 1);
-      for (size_t pos = 0; pos < text.size();) {
-        if (!re.Match(text, pos, text.size(), RE2::UNANCHORED, groups.data(), static_cast<int>(groups.size())))
-          break;
-        pos = groups[0].data() - text.data() + std::max<size_t>(groups[0].size(), 1);
-        const re2::StringPiece title = groups[rule.title];
-        if (title.empty()) continue;  // a branch that only consumes what is no title ("PT Anugerah ...")
-        const uint32_t title_begin = range.begin + static_cast<uint32_t>(title.data() - text.data());
-        std::vector<Token> words = Tokenize(title, title_begin);
-        size_t from = 0;
-        for (size_t k = 0; k < words.size(); ++k)
-          if (auto named = d.Longest(whole, words, k);
-              named && d.entries[d.Choose(named->candidates, named_regions)].type != EntityType::kAward)
-            from = named->last + 1;
-        while (from < words.size() && d.drop_leading.count(words[from].folded)) ++from;
-        if (from + 1 >= words.size()) continue;  // a title is more than one word
-        const uint32_t b = words[from].begin;
-        const uint32_t e = rule.year && !groups[rule.year].empty()
-                               ? range.begin + static_cast<uint32_t>(groups[rule.year].data() - text.data() + groups[rule.year].size())
-                               : words.back().end;
-        if (listed.Overlaps({b, e})) continue;
-        Entity x;
-        x.type = EntityType::kAward;
-        x.range = {b, e};
-        x.value = std::string(whole.substr(b, words.back().end - b));
-        if (rule.year && !groups[rule.year].empty()) x.year = std::atoi(std::string(groups[rule.year]).c_str());
-        x.rule = RulesDir::Display("awards.toml") + ":" + rule.name;
-        out->push_back(std::move(x));
-      }
+    const TitleRule& rule = d.titles_by_pattern[id];
+    const RE2& re = rule.re->For(IsAscii(text));
+    std::vector<re2::StringPiece> groups(re.NumberOfCapturingGroups() + 1);
+    for (size_t pos = 0; pos < text.size();) {
+      if (!re.Match(text, pos, text.size(), RE2::UNANCHORED, groups.data(), static_cast<int>(groups.size())))
+        break;
+      pos = groups[0].data() - text.data() + std::max<size_t>(groups[0].size(), 1);
+      const re2::StringPiece title = groups[rule.title];
+      if (title.empty()) continue;  // a branch that only consumes what is no title ("PT Anugerah ...")
+      const uint32_t title_begin = range.begin + static_cast<uint32_t>(title.data() - text.data());
+      std::vector<Token> words = Tokenize(title, title_begin);
+      size_t from = 0;
+      for (size_t k = 0; k < words.size(); ++k)
+        if (auto named = d.Longest(whole, words, k);
+            named && d.entries[d.Choose(named->candidates, named_regions)].type != EntityType::kAward)
+          from = named->last + 1;
+      while (from < words.size() && d.drop_leading.count(words[from].folded)) ++from;
+      if (from + 1 >= words.size()) continue;  // a title is more than one word
+      const uint32_t b = words[from].begin;
+      const uint32_t e = rule.year && !groups[rule.year].empty()
+                             ? range.begin + static_cast<uint32_t>(groups[rule.year].data() - text.data() + groups[rule.year].size())
+                             : words.back().end;
+      if (listed.Overlaps({b, e})) continue;
+      Entity x;
+      x.type = EntityType::kAward;
+      x.range = {b, e};
+      x.value = std::string(whole.substr(b, words.back().end - b));
+      if (rule.year && !groups[rule.year].empty()) x.year = std::atoi(std::string(groups[rule.year]).c_str());
+      x.rule = RulesDir::Display("awards.toml") + ":" + rule.name;
+      out->push_back(std::move(x));
     }
   }
 
