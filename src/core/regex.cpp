@@ -23,6 +23,15 @@ Status Regex::Compile(const std::string& pattern, const RE2::Options& options, c
   return {};
 }
 
+bool Regex::Match(std::string_view text, size_t pos, bool ascii, RE2::Anchor anchor, re2::StringPiece* groups,
+                  int n) const {
+  if (ascii || n <= 1 || !bytes_) return For(ascii).Match(text, pos, text.size(), anchor, groups, n);
+  re2::StringPiece whole;
+  if (!utf8_->Match(text, pos, text.size(), anchor, &whole, 1)) return false;
+  const size_t begin = static_cast<size_t>(whole.data() - text.data());
+  return For(IsAscii(whole)).Match(text, begin, begin + whole.size(), RE2::ANCHOR_BOTH, groups, n);
+}
+
 bool IsAscii(std::string_view text) {
   const char* p = text.data();
   size_t n = text.size();

@@ -25,6 +25,14 @@ class Regex {
 
   // The program to run on a text; `ascii`: the text has no byte above 0x7F.
   const RE2& For(bool ascii) const { return ascii && bytes_ ? *bytes_ : *utf8_; }
+
+  // RE2::Match over text[pos, end) with `n` >= 1 groups; `ascii`: the whole
+  // text is ASCII. On other text the UTF-8 program finds the match, and its
+  // groups come from the byte program when the match itself is ASCII: that
+  // is what RE2 does inside (the groups of the span its automaton found),
+  // with the smaller program. The text around the span reads alike to both,
+  // as \b, ^ and $ look at ASCII bytes only.
+  bool Match(std::string_view text, size_t pos, bool ascii, RE2::Anchor anchor, re2::StringPiece* groups, int n) const;
   // The UTF-8 program, for any text, and for what does not depend on one:
   // the pattern and its groups.
   const RE2& utf8() const { return *utf8_; }

@@ -110,10 +110,9 @@ void DateFinder::Find(const std::vector<Range>& ranges, Document* doc, std::vect
     const bool ascii = !candidates.empty() && IsAscii(text);
     for (int id : candidates) {
       const DatePattern& p = rules_->patterns[id];
-      const RE2& re = p.re->For(ascii);
-      groups.assign(re.NumberOfCapturingGroups() + 1, {});
+      groups.assign(p.re->utf8().NumberOfCapturingGroups() + 1, {});
       for (size_t pos = 0; pos < text.size();) {
-        if (!re.Match(text, pos, text.size(), RE2::UNANCHORED, groups.data(), static_cast<int>(groups.size())))
+        if (!p.re->Match(text, pos, ascii, RE2::UNANCHORED, groups.data(), static_cast<int>(groups.size())))
           break;
         const size_t b = groups[0].data() - text.data(), e = b + groups[0].size();
         pos = e > pos ? e : pos + 1;

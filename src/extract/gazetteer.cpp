@@ -714,7 +714,6 @@ void Gazetteer::Find(const Document& doc, const std::vector<Range>& ranges, std:
     for (int id : candidates) {
       const UnitRule& unit = d.units[id];
       const RE2& trigger = unit.trigger->For(ascii);
-      const RE2& re = unit.re->For(ascii);
       re2::StringPiece head, name;
       for (size_t pos = 0; pos < text.size();) {
         // Every match of `re` starts where `trigger` does: the first start
@@ -722,7 +721,7 @@ void Gazetteer::Find(const Document& doc, const std::vector<Range>& ranges, std:
         re2::StringPiece hit, groups[3];
         if (!trigger.Match(text, pos, text.size(), RE2::UNANCHORED, &hit, 1)) break;
         const size_t at = static_cast<size_t>(hit.data() - text.data());
-        if (!re.Match(text, at, text.size(), RE2::ANCHOR_START, groups, 3)) {
+        if (!unit.re->Match(text, at, ascii, RE2::ANCHOR_START, groups, 3)) {
           pos = at + 1;
           continue;
         }
@@ -794,10 +793,10 @@ void Gazetteer::Find(const Document& doc, const std::vector<Range>& ranges, std:
     const Range& range = ranges[r];
     const std::string_view text = doc.Slice(range);
     const TitleRule& rule = d.titles_by_pattern[id];
-    const RE2& re = rule.re->For(IsAscii(text));
-    std::vector<re2::StringPiece> groups(re.NumberOfCapturingGroups() + 1);
+    const bool ascii = IsAscii(text);
+    std::vector<re2::StringPiece> groups(rule.re->utf8().NumberOfCapturingGroups() + 1);
     for (size_t pos = 0; pos < text.size();) {
-      if (!re.Match(text, pos, text.size(), RE2::UNANCHORED, groups.data(), static_cast<int>(groups.size())))
+      if (!rule.re->Match(text, pos, ascii, RE2::UNANCHORED, groups.data(), static_cast<int>(groups.size())))
         break;
       pos = groups[0].data() - text.data() + std::max<size_t>(groups[0].size(), 1);
       const re2::StringPiece title = groups[rule.title];

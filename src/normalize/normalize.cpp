@@ -284,11 +284,11 @@ bool Rewrite(const BoilerplateRule& rule, const Mapped& in, Mapped* out) {
     size_t line_end = rule.action == Action::kJoin ? std::string::npos : in.text.find('\n', line_begin);
     if (line_end == std::string::npos) line_end = in.text.size();
     const std::string_view line(base + line_begin, line_end - line_begin);
-    const RE2& re = rule.re->For(IsAscii(line));
+    const bool ascii = IsAscii(line);
     const size_t written = out->text.size();
     size_t copied = line_begin;
     for (size_t from = 0; from <= line.size() &&
-                          re.Match(line, from, line.size(), RE2::UNANCHORED, groups.data(),
+                          rule.re->Match(line, from, ascii, RE2::UNANCHORED, groups.data(),
                                          static_cast<int>(groups.size()));) {
       matched = true;
       const size_t mb = groups[0].data() - base, me = mb + groups[0].size();

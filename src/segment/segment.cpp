@@ -208,7 +208,7 @@ std::optional<PublishedDateParser::Result> PublishedDateParser::Parse(std::strin
   for (int id : candidates) {
     const DatePattern& p = patterns_[id];
     groups.assign(p.re->utf8().NumberOfCapturingGroups() + 1, {});
-    if (!p.re->For(ascii).Match(s, 0, s.size(), RE2::UNANCHORED, groups.data(), static_cast<int>(groups.size())))
+    if (!p.re->Match(s, 0, ascii, RE2::UNANCHORED, groups.data(), static_cast<int>(groups.size())))
       continue;
     CivilDate date;
     date.year = p.year ? ParseDigits(groups[p.year]) : 2000 + ParseDigits(groups[p.year2]);

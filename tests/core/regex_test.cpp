@@ -1,5 +1,6 @@
 #include "core/regex.h"
 
+#include <functional>
 #include <random>
 #include <string>
 #include <vector>
@@ -18,12 +19,19 @@ std::unique_ptr<Regex> MustCompile(const std::string& pattern) {
   return regex;
 }
 
-// Every match of `re` in `text` with all its groups, as byte offsets.
-std::vector<std::vector<std::pair<int, int>>> AllMatches(const RE2& re, std::string_view text) {
-  std::vector<re2::StringPiece> groups(re.NumberOfCapturingGroups() + 1);
+using Matcher = std::function<bool(std::string_view text, size_t pos, re2::StringPiece* groups, int n)>;
+
+Matcher Plain(const RE2& re) {
+  return [&re](std::string_view text, size_t pos, re2::StringPiece* groups, int n) {
+    return re.Match(text, pos, text.size(), RE2::UNANCHORED, groups, n);
+  };
+}
+
+// Every match in `text` with all its groups, as byte offsets.
+std::vector<std::vector<std::pair<int, int>>> AllMatches(const RE2& program, const Matcher& match, std::string_view text) {
+  std::vector<re2::StringPiece> groups(program.NumberOfCapturingGroups() + 1);
   std::vector<std::vector<std::pair<int, int>>> out;
-  for (size_t pos = 0; pos <= text.size() &&
-                       re.Match(text, pos, text.size(), RE2::UNANCHORED, groups.data(), static_cast<int>(groups.size()));) {
+  for (size_t pos = 0; pos <= text.size() && match(text, pos, groups.data(), static_cast<int>(groups.size()));) {
     auto& m = out.emplace_back();
     for (const re2::StringPiece& g : groups)
       m.emplace_back(g.data() ? static_cast<int>(g.data() - text.data()) : -1, static_cast<int>(g.size()));
@@ -56,7 +64,8 @@ TEST(RegexTest, BytesAndUtf8FindTheSameOnAsciiText) {
     EXPECT_LT(regex->For(true).ProgramSize(), regex->utf8().ProgramSize()) << pattern;
     for (const std::string& text : texts) {
       ASSERT_TRUE(IsAscii(text));
-      EXPECT_EQ(AllMatches(regex->For(true), text), AllMatches(regex->utf8(), text)) << pattern << "\n" << text;
+      EXPECT_EQ(AllMatches(regex->utf8(), Plain(regex->For(true)), text), AllMatches(regex->utf8(), Plain(regex->utf8()), text))
+          << pattern << "\n" << text;
     }
   }
 }
@@ -69,9 +78,38 @@ TEST(RegexTest, BytesAndUtf8AgreeOnRandomAsciiText) {
     for (int round = 0; round < 300; ++round) {
       std::string text(random() % 80, ' ');
       for (char& c : text) c = alphabet[random() % alphabet.size()];
-      EXPECT_EQ(AllMatches(regex->For(true), text), AllMatches(regex->utf8(), text)) << pattern << "\n" << text;
+      EXPECT_EQ(AllMatches(regex->utf8(), Plain(regex->For(true)), text), AllMatches(regex->utf8(), Plain(regex->utf8()), text))
+          << pattern << "\n" << text;
     }
   }
+}
+
+// On mixed text, Match takes the groups of ASCII matches from the byte
+// program: they must be the UTF-8 program's, matches with letters like "É"
+// or quotes like "“" in them or beside them included.
+TEST(RegexTest, MatchOnMixedTextFindsWhatUtf8Finds) {
+  std::mt19937 random(5);
+  const std::vector<std::string> alphabet = {"a", "A", "b", "D", "i", "n", "s", "u", " ", " ", ".", ",", ",", "!", "\"",
+                                             "'", "(", ")", "1", "2", "\n", "É", "é", "“", "”", "’", "–"};
+  for (const char* pattern : kPatterns) {
+    auto regex = MustCompile(pattern);
+    const Matcher mixed = [&](std::string_view text, size_t pos, re2::StringPiece* groups, int n) {
+      return regex->Match(text, pos, IsAscii(text), RE2::UNANCHORED, groups, n);
+    };
+    for (int round = 0; round < 300; ++round) {
+      std::string text;
+      for (int k = random() % 60; k > 0; --k) text += alphabet[random() % alphabet.size()];
+      EXPECT_EQ(AllMatches(regex->utf8(), mixed, text), AllMatches(regex->utf8(), Plain(regex->utf8()), text))
+          << pattern << "\n" << text;
+    }
+  }
+  // Seen through: a match the UTF-8 program finds on non-ASCII text, groups from either program.
+  auto regex = MustCompile(kPatterns[0]);
+  const std::string text = "Kata “Ébène” lalu pergi.,Dinas itu tutup. Dia bilang “cukup.,Besok”";
+  ASSERT_FALSE(IsAscii(text));
+  EXPECT_EQ(AllMatches(regex->utf8(), [&](std::string_view t, size_t pos, re2::StringPiece* g, int n) {
+              return regex->Match(t, pos, false, RE2::UNANCHORED, g, n);
+            }, text).size(), 2u);
 }
 
 TEST(RegexTest, NonAsciiTextGetsTheUtf8Program) {
