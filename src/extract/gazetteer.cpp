@@ -26,9 +26,10 @@ struct Token {
   uint64_t hash = 0;        // FNV-1a of `folded`, for the gazetteer's first-word filter
 };
 
+constexpr uint64_t kFnvBasis = 14695981039346656037ull, kFnvPrime = 1099511628211ull;
 uint64_t Fnv1a(std::string_view s) {
-  uint64_t h = 14695981039346656037ull;
-  for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+  uint64_t h = kFnvBasis;
+  for (unsigned char c : s) h = (h ^ c) * kFnvPrime;
   return h;
 }
 
@@ -52,16 +53,27 @@ std::vector<Token> Tokenize(std::string_view text, uint32_t offset = 0) {
     const unsigned char c = text[i];
     if (IsWordByte(c) || c == '&') {
       size_t j = i + 1;
+      unsigned char high = c & 0x80;  // some byte of the word is not ASCII
       if (c != '&')
-        while (j < text.size() && IsWordByte(static_cast<unsigned char>(text[j]))) ++j;
-      Token t;
+        for (; j < text.size() && IsWordByte(static_cast<unsigned char>(text[j])); ++j) high |= text[j] & 0x80;
+      Token& t = tokens.emplace_back();
       t.begin = offset + static_cast<uint32_t>(i);
       t.end = offset + static_cast<uint32_t>(j);
-      t.folded = FoldCase(text.substr(i, j - i));
+      if (high) {
+        t.folded = FoldCase(text.substr(i, j - i));
+        t.hash = Fnv1a(t.folded);
+      } else {  // most words: lower case and hash in one pass, without ICU
+        t.folded.resize(j - i);
+        uint64_t hash = kFnvBasis;
+        for (size_t k = i; k < j; ++k) {
+          const char lower = text[k] >= 'A' && text[k] <= 'Z' ? static_cast<char>(text[k] + ('a' - 'A')) : text[k];
+          t.folded[k - i] = lower;
+          hash = (hash ^ static_cast<unsigned char>(lower)) * kFnvPrime;
+        }
+        t.hash = hash;
+      }
       t.capital = c >= 'A' && c <= 'Z';
-      t.hash = Fnv1a(t.folded);
       t.joined = joined && marks <= 1;
-      tokens.push_back(std::move(t));
       i = j;
       joined = true;
       marks = 0;
