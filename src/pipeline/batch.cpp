@@ -1,6 +1,7 @@
 #include "pipeline/batch.h"
 
 #include <atomic>
+#include <barrier>
 #include <map>
 #include <thread>
 #include <vector>
@@ -65,26 +66,45 @@ Status RunBatch(Reader& reader, const Pipeline& pipeline, const BatchOptions& op
   // its cache); a thread done with its own slots then helps with the others'.
   const size_t n = static_cast<size_t>(threads);
   std::vector<std::atomic<size_t>> taken(n);  // per thread: its slots handed out so far
+  auto work = [&](size_t self) {
+    for (size_t k = 0; k < n; ++k) {
+      const size_t owner = (self + k) % n;
+      for (size_t j; owner + (j = taken[owner].fetch_add(1)) * n < current->filled;)
+        pipeline.Process(&current->docs[owner + j * n]);
+    }
+  };
+  // The workers live for the whole batch, not one chunk: what a thread keeps
+  // warm (its number-word memo, its malloc arena) stays warm. Each chunk is a
+  // round between two barriers.
+  bool stop = false;
+  std::barrier round_start(static_cast<std::ptrdiff_t>(n)), round_end(static_cast<std::ptrdiff_t>(n));
+  std::vector<std::thread> pool;
+  for (size_t t = 1; t < n; ++t)
+    pool.emplace_back([&, t] {
+      for (;;) {
+        round_start.arrive_and_wait();
+        if (stop) return;
+        work(t);
+        round_end.arrive_and_wait();
+      }
+    });
+  Status written;
   while (current->filled > 0) {
     for (auto& t : taken) t = 0;
-    auto work = [&](size_t self) {
-      for (size_t k = 0; k < n; ++k) {
-        const size_t owner = (self + k) % n;
-        for (size_t j; owner + (j = taken[owner].fetch_add(1)) * n < current->filled;)
-          pipeline.Process(&current->docs[owner + j * n]);
-      }
-    };
-    std::vector<std::thread> pool;
-    for (size_t t = 1; t < n && current->filled > 1; ++t) pool.emplace_back(work, t);
-    Status written = write(*done);
+    round_start.arrive_and_wait();
+    written = write(*done);
     if (written.ok()) read(next);
     work(0);
-    for (std::thread& t : pool) t.join();
-    if (!written.ok()) return written;
+    round_end.arrive_and_wait();
+    if (!written.ok()) break;
     std::swap(done, current);
     std::swap(current, next);
     next->filled = 0;
   }
+  stop = true;
+  round_start.arrive_and_wait();
+  for (std::thread& t : pool) t.join();
+  if (!written.ok()) return written;
   return write(*done);
 }
 
