@@ -266,7 +266,6 @@ bool Rewrite(const BoilerplateRule& rule, const Mapped& in, Mapped* out) {
   out->text.clear();
   out->map.Clear();
   out->text.reserve(in.text.size());
-  out->map.Reserve(in.text.size());
   PieceWriter writer(out);
   std::vector<re2::StringPiece> groups(rule.re->utf8().NumberOfCapturingGroups() + 1);
   bool matched = false;
@@ -453,7 +452,6 @@ void Normalizer::Process(Document* doc) const {
   // Character pass.
   Mapped current;
   current.text.reserve(doc->original.size());
-  current.map.Reserve(doc->original.size());
   TextWriter writer(&current.text, &current.map);
   NfkcStage nfkc(rules_->nfkc, &writer);
   const MojibakeTables::Page page = rules_->mojibake->Detect(doc->original);
@@ -580,7 +578,6 @@ void Normalizer::Process(Document* doc) const {
   doc->text.clear();
   doc->map.Clear();
   doc->text.reserve(chars.size());
-  doc->map.Reserve(chars.size());
   bool pending_break = false, pending_block = false;
   size_t break_at = 0;
   for (size_t k = 0; k < end_line; ++k) {
