@@ -324,10 +324,12 @@ struct RewritePass {
   std::vector<BoilerplateRule> rules;
   std::unique_ptr<RE2::Set> trigger;
 
-  void Run(Mapped* text) const {
+  // `known`: the rules that may match `text`, when the caller has them.
+  void Run(Mapped* text, const std::vector<int>* known = nullptr) const {
     std::vector<int> matched;
+    if (known) matched = *known;
     Mapped next;
-    bool stale = true;
+    bool stale = !known;
     for (size_t id = 0; id < rules.size(); ++id) {
       if (stale) {  // a rewrite can make a later rule match (a break puts a line start before "Baca juga")
         matched.clear();
@@ -368,7 +370,10 @@ struct Normalizer::Rules {
   const icu::Normalizer2* nfkc = nullptr;
   std::unique_ptr<MojibakeTables> mojibake;
   std::vector<BoilerplateRule> boilerplate;  // line rules: rest, line, span
-  std::unique_ptr<RE2::Set> any_line;        // which line rules may match some line of a text ((?m))
+  // Which line rules (their ids) and join rules (ids after them) may match
+  // some line of a text ((?m)): one pass for both, since the join rules'
+  // part still holds when the line pass leaves the text as it was.
+  std::unique_ptr<RE2::Set> line_then_after;
   RewritePass before_lines;                  // break and unwrap
   RewritePass after_lines;                   // join
   int title_window = 8;                      // lines at the top searched for title copies
@@ -390,7 +395,8 @@ Status Normalizer::Load(const RulesDir& dir, std::unique_ptr<Normalizer>* out) {
 
   RE2::Options options;
   options.set_log_errors(false);
-  rules->any_line = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+  rules->line_then_after = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+  std::vector<std::string> after_patterns;
   for (RewritePass* pass : {&rules->before_lines, &rules->after_lines})
     pass->trigger = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
   const toml::array* list = table["rule"].as_array();
@@ -430,16 +436,18 @@ Status Normalizer::Load(const RulesDir& dir, std::unique_ptr<Normalizer>* out) {
       RewritePass& pass = r.action == Action::kJoin ? rules->after_lines : rules->before_lines;
       // The set sees the whole text, so ^ and $ must mean a line's ends.
       if (pass.trigger->Add("(?m)" + pattern, &error) < 0) return Status::Error(at + ": bad regex: " + error);
-      if (r.action != Action::kJoin)
+      if (r.action == Action::kJoin) after_patterns.push_back("(?m)" + pattern);
+      else
         if (Status s = CompileRule("(?m)" + pattern, options, at + ": rule \"" + r.name + "\"", &r.multiline); !s.ok())
           return s;
       pass.rules.push_back(std::move(r));
       continue;
     }
-    if (rules->any_line->Add("(?m)" + pattern, &error) < 0) return Status::Error(at + ": bad regex: " + error);
+    if (rules->line_then_after->Add("(?m)" + pattern, &error) < 0) return Status::Error(at + ": bad regex: " + error);
     rules->boilerplate.push_back(std::move(r));
   }
-  if (!rules->any_line->Compile() || !rules->before_lines.trigger->Compile() || !rules->after_lines.trigger->Compile())
+  for (const std::string& pattern : after_patterns) rules->line_then_after->Add(pattern, nullptr);  // checked above
+  if (!rules->line_then_after->Compile() || !rules->before_lines.trigger->Compile() || !rules->after_lines.trigger->Compile())
     return Status::Error(display + ": rules too large to compile");
   out->reset(new Normalizer(std::move(rules)));
   return {};
@@ -517,7 +525,12 @@ void Normalizer::Process(Document* doc) const {
   // articles have none left); only those are tried on each line. A footer
   // ends the article whatever else matched; then whole lines, then spans.
   std::vector<int> candidates, matched;
-  rules_->any_line->Match(chars, &candidates);
+  rules_->line_then_after->Match(chars, &candidates);
+  std::vector<int> after_candidates;  // of the join rules, on `chars`
+  const int line_rules = static_cast<int>(rules_->boilerplate.size());
+  for (int id : candidates)
+    if (id >= line_rules) after_candidates.push_back(id - line_rules);
+  std::erase_if(candidates, [&](int id) { return id >= line_rules; });
   std::sort(candidates.begin(), candidates.end(), [&](int a, int b) {
     return std::pair(rules_->boilerplate[a].action, a) < std::pair(rules_->boilerplate[b].action, b);
   });
@@ -614,8 +627,10 @@ void Normalizer::Process(Document* doc) const {
 
   // Line breaks inside a sentence (where a scraper dropped a link) go last,
   // when no boilerplate line is left to be joined to the text.
+  const bool unchanged = doc->text == chars;
   Mapped result{std::move(doc->text), std::move(doc->map)};
-  rules_->after_lines.Run(&result);
+  std::sort(after_candidates.begin(), after_candidates.end());
+  rules_->after_lines.Run(&result, unchanged ? &after_candidates : nullptr);
   doc->text = std::move(result.text);
   doc->map = std::move(result.map);
 }
