@@ -20,11 +20,11 @@ Status CompileSet(const std::vector<DatePattern>& patterns, std::unique_ptr<RE2:
   auto set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
   for (const DatePattern& p : patterns) {
     std::string error;
-    if (set->Add(p.re->utf8().pattern(), &error) < 0) return Status::Error("rule \"" + p.name + "\": " + error);
+    if (set->Add(Loosened(p.re->utf8().pattern()), &error) < 0) return Status::Error("rule \"" + p.name + "\": " + error);
   }
   for (const RE2* re : more) {
     std::string error;
-    if (set->Add(re->pattern(), &error) < 0) return Status::Error(error);
+    if (set->Add(Loosened(re->pattern()), &error) < 0) return Status::Error(error);
   }
   if (!set->Compile()) return Status::Error("patterns too large to compile together");
   *out = std::move(set);

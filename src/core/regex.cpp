@@ -32,6 +32,43 @@ bool Regex::Match(std::string_view text, size_t pos, bool ascii, RE2::Anchor anc
   return For(IsAscii(whole)).Match(text, begin, begin + whole.size(), RE2::ANCHOR_BOTH, groups, n);
 }
 
+std::string Loosened(std::string_view pattern) {
+  // Copies escapes, \Q...\E and classes whole (their braces are literal)
+  // and rewrites the rest's {m,n}.
+  static const RE2 kBoundedRepeat("\\{(\\d+),\\d+\\}");
+  std::string out;
+  out.reserve(pattern.size());
+  for (size_t i = 0; i < pattern.size();) {
+    size_t to = i + 1;
+    if (pattern.compare(i, 2, "\\Q") == 0) {
+      const size_t end = pattern.find("\\E", i);
+      to = end == std::string_view::npos ? pattern.size() : end + 2;
+    } else if (pattern[i] == '\\') {
+      to = i + 2;
+    } else if (pattern[i] == '[') {
+      to = i + 1;
+      if (to < pattern.size() && pattern[to] == '^') ++to;
+      if (to < pattern.size() && pattern[to] == ']') ++to;  // a leading ] is literal
+      while (to < pattern.size() && pattern[to] != ']') {
+        const size_t posix = pattern.compare(to, 2, "[:") == 0 ? pattern.find(":]", to + 2) : std::string_view::npos;
+        to = pattern[to] == '\\' ? to + 2 : posix != std::string_view::npos ? posix + 2 : to + 1;
+      }
+      ++to;
+    } else if (pattern[i] == '{') {
+      re2::StringPiece rest(pattern.substr(i)), least;
+      if (RE2::Consume(&rest, kBoundedRepeat, &least)) {
+        out.append("{").append(least.data(), least.size()).append(",}");
+        i = pattern.size() - rest.size();
+        continue;
+      }
+    }
+    to = std::min(to, pattern.size());
+    out.append(pattern.substr(i, to - i));
+    i = to;
+  }
+  return out;
+}
+
 bool IsAscii(std::string_view text) {
   const char* p = text.data();
   size_t n = text.size();

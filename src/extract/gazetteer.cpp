@@ -576,8 +576,8 @@ Status Gazetteer::Load(const RulesDir& dir, std::unique_ptr<Gazetteer>* out) {
     data->units.push_back(std::move(rule));
   }
   data->any_pattern = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
-  for (const std::string& trigger : unit_triggers) data->any_pattern->Add(trigger, nullptr);
-  for (const TitleRule& title : data->titles_by_pattern) data->any_pattern->Add(title.re->utf8().pattern(), nullptr);
+  for (const std::string& trigger : unit_triggers) data->any_pattern->Add(Loosened(trigger), nullptr);
+  for (const TitleRule& title : data->titles_by_pattern) data->any_pattern->Add(Loosened(title.re->utf8().pattern()), nullptr);
   if (!data->any_pattern->Compile())
     return Status::Error(display + ": unit or title patterns too large to compile together");
   if (heads.empty()) heads = "$^";  // no units: a head that never matches

@@ -135,6 +135,37 @@ TEST(RegexTest, BadPatternIsReportedWithItsPlace) {
   EXPECT_NE(s.message().find("rules/x.toml:3: rule \"y\": bad regex"), std::string::npos) << s.message();
 }
 
+TEST(RegexTest, LoosenedOpensBoundedRepeatsOnly) {
+  EXPECT_EQ(Loosened(R"((?i)^(?:baca\s+(?:\S+\s+){0,3}selengkapnya.{0,60})$)"),
+            R"((?i)^(?:baca\s+(?:\S+\s+){0,}selengkapnya.{0,})$)");
+  EXPECT_EQ(Loosened(R"(\p{Lu}{2,5}\d{4}x{1,}?y{2,3}?)"), R"(\p{Lu}{2,}\d{4}x{1,}?y{2,}?)");
+  // Braces in classes, escapes and quoted text are literal.
+  for (const char* literal : {R"([{1,3}])", R"([]{1,3}])", R"([^]{1,3}])", R"([[:alpha:]{1,3}])", R"(\{1,3})",
+                              R"(\Qa{1,3}\E)", R"(\x{2019})", R"(a{,3})"})
+    EXPECT_EQ(Loosened(literal), literal);
+  EXPECT_EQ(Loosened(R"([x]{1,3}\]{2,4})"), R"([x]{1,}\]{2,})");
+}
+
+// Loosened matches wherever the pattern matches: it may stand for it in a set.
+TEST(RegexTest, LoosenedMatchesWhereverThePatternDoes) {
+  std::mt19937 random(9);
+  const std::vector<std::string> pieces = {"ab", "a", "b", " ", " ", "cd", ".", ":", "!", "1", "23", "\n"};
+  for (const char* pattern : {R"((?m)^(?:ab\s+(?:\S+\s+){0,2}cd.{0,3}|a{2,3}b)[.:!]?$)", R"(\d{1,2}:\d{2,3})",
+                              R"((?:a|b){1,4}[ c]{2,2})"}) {
+    RE2 exact(pattern), loose(Loosened(pattern));
+    ASSERT_TRUE(exact.ok() && loose.ok()) << pattern;
+    int matched = 0;
+    for (int round = 0; round < 20000; ++round) {
+      std::string text;
+      for (int k = random() % 8; k > 0; --k) text += pieces[random() % pieces.size()];
+      if (!RE2::PartialMatch(text, exact)) continue;
+      ++matched;
+      EXPECT_TRUE(RE2::PartialMatch(text, loose)) << pattern << "\n" << text;
+    }
+    EXPECT_GT(matched, 20) << pattern;  // the test saw matches
+  }
+}
+
 TEST(RegexTest, IsAsciiLooksAtEveryByte) {
   for (size_t length = 1; length < 40; ++length)
     for (size_t at = 0; at < length; ++at) {
