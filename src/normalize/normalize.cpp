@@ -435,11 +435,14 @@ Status Normalizer::Load(const RulesDir& dir, std::unique_ptr<Normalizer>* out) {
     if (r.action == Action::kBreak || r.action == Action::kUnwrap || r.action == Action::kJoin) {
       RewritePass& pass = r.action == Action::kJoin ? rules->after_lines : rules->before_lines;
       // The set sees the whole text, so ^ and $ must mean a line's ends.
-      if (pass.trigger->Add("(?m)" + Loosened(pattern), &error) < 0) return Status::Error(at + ": bad regex: " + error);
-      if (r.action == Action::kJoin) after_patterns.push_back("(?m)" + Loosened(pattern));
-      else
-        if (Status s = CompileRule("(?m)" + pattern, options, at + ": rule \"" + r.name + "\"", &r.multiline); !s.ok())
-          return s;
+      const std::string in_set = "(?m)" + Loosened(pattern);
+      if (pass.trigger->Add(in_set, &error) < 0) return Status::Error(at + ": bad regex: " + error);
+      if (r.action == Action::kJoin) {
+        after_patterns.push_back(in_set);
+      } else if (Status s = CompileRule("(?m)" + pattern, options, at + ": rule \"" + r.name + "\"", &r.multiline);
+                 !s.ok()) {
+        return s;
+      }
       pass.rules.push_back(std::move(r));
       continue;
     }
