@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <map>
+#include <span>
 
 #include "core/date_patterns.h"
 #include "core/disjoint_ranges.h"
@@ -43,7 +44,6 @@ std::optional<CivilDate> ParseIso(const std::optional<std::string>& iso) {
 struct DateFinder::Rules {
   const Calendar* calendar = nullptr;
   std::vector<DatePattern> patterns;
-  std::unique_ptr<RE2::Set> any;  // which patterns can match a paragraph: one pass instead of one per pattern
   std::vector<std::pair<std::string, int>> relative;  // folded word, offset in days
   std::unique_ptr<RE2> relative_re, article_year;
   std::string display;
@@ -78,10 +78,6 @@ Status DateFinder::Load(const RulesDir& dir, const Calendar& calendar, std::uniq
   if (!words.empty())
     if (Status s = CompileRule("(?i)\\b(" + words + ")\\b", options, display + ": [relative]", &rules->relative_re); !s.ok())
       return s;
-  // The relative words join the set (the last id): one pass tells where any of them is.
-  std::vector<const RE2*> more;
-  if (rules->relative_re) more.push_back(rules->relative_re.get());
-  if (Status s = CompileSet(rules->patterns, &rules->any, more); !s.ok()) return Status::Error(display + ": " + s.message());
   std::string article_year;
   if (Status s = GetString(table, "article_year", display, &article_year); !s.ok()) return s;
   const std::string at = display + ":" + std::to_string(TomlLine(*table.get("article_year"))) + ": article_year";
@@ -91,21 +87,28 @@ Status DateFinder::Load(const RulesDir& dir, const Calendar& calendar, std::uniq
   return {};
 }
 
-void DateFinder::Find(const std::vector<Range>& ranges, Document* doc, std::vector<Entity>* out) const {
+std::vector<std::string> DateFinder::SetPatterns() const {
+  std::vector<std::string> out;
+  for (const DatePattern& p : rules_->patterns) out.push_back(Loosened(p.re->utf8().pattern()));
+  // The relative words come last (their id: one past the patterns').
+  if (rules_->relative_re) out.push_back(Loosened(rules_->relative_re->pattern()));
+  return out;
+}
+
+void DateFinder::Find(const std::vector<Range>& ranges, const std::vector<std::vector<int>>& set_hits, Document* doc,
+                      std::vector<Entity>* out) const {
   const Calendar& calendar = *rules_->calendar;
   std::vector<Mention> mentions;
   std::vector<re2::StringPiece> groups;
-  std::vector<int> candidates;
   std::vector<Range> with_relative;  // paragraphs where the set saw a relative word
   const int relative_id = static_cast<int>(rules_->patterns.size());
-  for (const Range& range : ranges) {
+  for (size_t k = 0; k < ranges.size(); ++k) {
+    const Range& range = ranges[k];
     const std::string_view text = doc->Slice(range);
-    candidates.clear();
-    rules_->any->Match(text, &candidates);
-    std::sort(candidates.begin(), candidates.end());  // rule order decides ties
+    std::span<const int> candidates = set_hits[k];  // in rule order, which decides ties
     if (!candidates.empty() && candidates.back() == relative_id) {
       with_relative.push_back(range);
-      candidates.pop_back();
+      candidates = candidates.first(candidates.size() - 1);
     }
     const bool ascii = !candidates.empty() && IsAscii(text);
     for (int id : candidates) {

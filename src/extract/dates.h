@@ -3,6 +3,7 @@
 #pragma once
 
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "core/calendar.h"
@@ -17,9 +18,15 @@ class DateFinder {
   static Status Load(const RulesDir& rules, const Calendar& calendar, std::unique_ptr<DateFinder>* out);
   ~DateFinder();
 
+  // Patterns for the caller's RE2::Set, loosened: which of them match a
+  // range tells Find where to look (the ids of `set_hits` below).
+  std::vector<std::string> SetPatterns() const;
+
   // Appends date entities (working ranges; original offsets are filled by
-  // the caller) and warnings to `doc`.
-  void Find(const std::vector<Range>& ranges, Document* doc, std::vector<Entity>* out) const;
+  // the caller) and warnings to `doc`. `set_hits[k]`: the ids of
+  // SetPatterns() that match ranges[k], sorted.
+  void Find(const std::vector<Range>& ranges, const std::vector<std::vector<int>>& set_hits, Document* doc,
+            std::vector<Entity>* out) const;
 
  private:
   struct Rules;

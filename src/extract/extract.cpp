@@ -18,6 +18,15 @@ Status Extractor::Load(const RulesDir& rules, const Calendar& calendar, std::uni
   if (Status s = DateFinder::Load(rules, calendar, &x->dates_); !s.ok()) return s;
   if (Status s = CountFinder::Load(rules, calendar, &x->counts_); !s.ok()) return s;
   if (Status s = Gazetteer::Load(rules, &x->gazetteer_); !s.ok()) return s;
+  RE2::Options options;
+  options.set_log_errors(false);
+  x->triggers_ = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+  const std::vector<std::string> dates = x->dates_->SetPatterns();
+  x->date_patterns_ = static_cast<int>(dates.size());
+  for (const std::vector<std::string>& patterns : {dates, x->gazetteer_->SetPatterns()})
+    for (const std::string& pattern : patterns)
+      if (std::string error; x->triggers_->Add(pattern, &error) < 0) return Status::Error("extract set: " + error);
+  if (!x->triggers_->Compile()) return Status::Error("extract: date, unit and title patterns too large to compile together");
   *out = std::move(x);
   return {};
 }
@@ -26,10 +35,20 @@ size_t Extractor::gazetteer_phrases() const { return gazetteer_->phrase_count();
 
 void Extractor::Process(Document* doc) const {
   const std::vector<Range>& ranges = doc->paragraphs;
+  std::vector<std::vector<int>> date_candidates(ranges.size()), name_candidates(ranges.size());
+  std::vector<int> ids;
+  for (size_t k = 0; k < ranges.size(); ++k) {
+    ids.clear();
+    triggers_->Match(doc->Slice(ranges[k]), &ids);
+    std::sort(ids.begin(), ids.end());
+    for (int id : ids)
+      if (id < date_patterns_) date_candidates[k].push_back(id);
+      else name_candidates[k].push_back(id - date_patterns_);
+  }
   std::vector<Entity> dates, counts, names;
-  dates_->Find(ranges, doc, &dates);
+  dates_->Find(ranges, date_candidates, doc, &dates);
   counts_->Find(*doc, ranges, &counts);
-  gazetteer_->Find(*doc, ranges, &names);
+  gazetteer_->Find(*doc, ranges, name_candidates, &names);
   // A count inside a date ("18 Desember") is part of the date.
   DisjointRanges date_ranges;  // mentions do not overlap; a range gives one or two values
   for (const Entity& d : dates) date_ranges.Insert(d.range);

@@ -16,6 +16,8 @@
 #include <memory>
 #include <vector>
 
+#include <re2/set.h>
+
 #include "core/calendar.h"
 #include "core/document.h"
 #include "core/rules_file.h"
@@ -42,6 +44,12 @@ class Extractor {
   std::unique_ptr<DateFinder> dates_;
   std::unique_ptr<CountFinder> counts_;
   std::unique_ptr<Gazetteer> gazetteer_;
+  // One pass over each paragraph tells which date patterns (ids below
+  // date_patterns_) and unit and title patterns (the gazetteer's, after
+  // them) can match there: an automaton's pass costs about the same
+  // whatever it holds.
+  std::unique_ptr<RE2::Set> triggers_;
+  int date_patterns_ = 0;
 };
 
 }  // namespace warta

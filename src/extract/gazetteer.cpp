@@ -4,10 +4,10 @@
 #include <array>
 #include <map>
 #include <set>
+#include <span>
 #include <unordered_map>
 
 #include <re2/re2.h>
-#include <re2/set.h>
 
 #include "core/calendar.h"
 #include "core/disjoint_ranges.h"
@@ -171,9 +171,9 @@ struct Gazetteer::Data {
   std::set<std::string> position_words;   // folded last words of positions
   std::vector<UnitRule> units;
   std::vector<TitleRule> titles_by_pattern;
-  // Which unit and title patterns can match a paragraph, in one pass: the
-  // units' ids, then the titles' after them.
-  std::unique_ptr<RE2::Set> any_pattern;
+  // For the caller's set, loosened: unit triggers (their ids), then title
+  // patterns (ids after them).
+  std::vector<std::string> set_patterns;
   std::set<std::string> drop_leading;     // folded words that open a title but are not part of it
   std::unique_ptr<RE2> any_head;          // a unit head starts the text
   std::unique_ptr<RE2> whole_head;        // the text is a unit head and nothing else
@@ -575,11 +575,8 @@ Status Gazetteer::Load(const RulesDir& dir, std::unique_ptr<Gazetteer>* out) {
     heads += (heads.empty() ? "" : "|") + head;
     data->units.push_back(std::move(rule));
   }
-  data->any_pattern = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
-  for (const std::string& trigger : unit_triggers) data->any_pattern->Add(Loosened(trigger), nullptr);
-  for (const TitleRule& title : data->titles_by_pattern) data->any_pattern->Add(Loosened(title.re->utf8().pattern()), nullptr);
-  if (!data->any_pattern->Compile())
-    return Status::Error(display + ": unit or title patterns too large to compile together");
+  for (const std::string& trigger : unit_triggers) data->set_patterns.push_back(Loosened(trigger));
+  for (const TitleRule& title : data->titles_by_pattern) data->set_patterns.push_back(Loosened(title.re->utf8().pattern()));
   if (heads.empty()) heads = "$^";  // no units: a head that never matches
   if (Status st = CompileRule("^(?:" + heads + ")\\b", options, display + ": unit heads", &data->any_head); !st.ok())
     return st;
@@ -593,7 +590,10 @@ Status Gazetteer::Load(const RulesDir& dir, std::unique_ptr<Gazetteer>* out) {
   return {};
 }
 
-void Gazetteer::Find(const Document& doc, const std::vector<Range>& ranges, std::vector<Entity>* out) const {
+std::vector<std::string> Gazetteer::SetPatterns() const { return data_->set_patterns; }
+
+void Gazetteer::Find(const Document& doc, const std::vector<Range>& ranges, const std::vector<std::vector<int>>& set_hits,
+                     std::vector<Entity>* out) const {
   const Data& d = *data_;
   const std::string_view whole = doc.text;  // tokens carry offsets into the whole text
   const size_t first = out->size();
@@ -710,18 +710,14 @@ void Gazetteer::Find(const Document& doc, const std::vector<Range>& ranges, std:
     while (keep > from && d.connectors.count(words[keep - 1].folded)) --keep;
     return keep;
   };
-  std::vector<int> candidates;
   std::vector<std::pair<size_t, int>> title_candidates;  // range, title rule
   const int unit_count = static_cast<int>(d.units.size());
   for (size_t r = 0; r < ranges.size(); ++r) {
     const Range& range = ranges[r];
     const std::string_view text = doc.Slice(range);
-    candidates.clear();
-    d.any_pattern->Match(text, &candidates);
-    std::sort(candidates.begin(), candidates.end());
-    const auto titles = std::lower_bound(candidates.begin(), candidates.end(), unit_count);
-    for (auto it = titles; it != candidates.end(); ++it) title_candidates.emplace_back(r, *it - unit_count);
-    candidates.erase(titles, candidates.end());
+    const auto titles = std::lower_bound(set_hits[r].begin(), set_hits[r].end(), unit_count);
+    for (auto it = titles; it != set_hits[r].end(); ++it) title_candidates.emplace_back(r, *it - unit_count);
+    const std::span<const int> candidates(set_hits[r].begin(), titles);
     const bool ascii = !candidates.empty() && IsAscii(text);
     for (int id : candidates) {
       const UnitRule& unit = d.units[id];

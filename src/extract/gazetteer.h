@@ -5,6 +5,7 @@
 #pragma once
 
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "core/document.h"
@@ -18,8 +19,15 @@ class Gazetteer {
   static Status Load(const RulesDir& rules, std::unique_ptr<Gazetteer>* out);
   ~Gazetteer();
 
-  // Appends agency, location and award entities (working ranges) found in `ranges`.
-  void Find(const Document& doc, const std::vector<Range>& ranges, std::vector<Entity>* out) const;
+  // Patterns for the caller's RE2::Set, loosened: which of them match a
+  // range tells Find where units and unlisted titles may be.
+  std::vector<std::string> SetPatterns() const;
+
+  // Appends agency, location and award entities (working ranges) found in
+  // `ranges`. `set_hits[k]`: the ids of SetPatterns() that match
+  // ranges[k], sorted.
+  void Find(const Document& doc, const std::vector<Range>& ranges, const std::vector<std::vector<int>>& set_hits,
+            std::vector<Entity>* out) const;
 
   size_t phrase_count() const;  // phrases in the trie, for reports and benchmarks
 
