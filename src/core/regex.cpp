@@ -2,21 +2,56 @@
 
 #include <cstdint>
 #include <cstring>
+#include <optional>
 
 #include "core/rules_file.h"
 
 namespace warta {
+namespace {
+
+// The pattern for the byte program: every non-ASCII character becomes one
+// byte that ASCII text never holds (\x{FF}), so that each stays one atom
+// ("’?" must stay optional as a whole, not in its last byte) and matches,
+// as in UTF-8, nothing of an ASCII text. None when that would not be the same
+// on ASCII: text quoted with \Q...\E, or the two characters case folding
+// takes to ASCII letters (KELVIN SIGN to k, LONG S to s).
+std::optional<std::string> BytePattern(std::string_view pattern) {
+  if (pattern.find("\\Q") != std::string_view::npos || pattern.find("\u212A") != std::string_view::npos ||
+      pattern.find("\u017F") != std::string_view::npos)
+    return std::nullopt;
+  std::string out;
+  for (size_t i = 0; i < pattern.size();) {
+    const auto c = static_cast<unsigned char>(pattern[i]);
+    if (c == '\\') {  // an escape: RE2 takes only ASCII ones
+      out.append(pattern.substr(i, 2));
+      i += 2;
+    } else if (c >= 0x80) {
+      out += "\\x{FF}";
+      for (++i; i < pattern.size() && (static_cast<unsigned char>(pattern[i]) & 0xC0) == 0x80;) ++i;
+    } else {
+      out.push_back(pattern[i++]);
+    }
+  }
+  return out;
+}
+
+}  // namespace
 
 Status Regex::Compile(const std::string& pattern, const RE2::Options& options, const std::string& where,
                       std::unique_ptr<Regex>* out) {
   auto regex = std::make_unique<Regex>();
   if (Status s = CompileRule(pattern, options, where, &regex->utf8_); !s.ok()) return s;
+  const std::optional<std::string> byte_pattern = BytePattern(pattern);
+  if (!byte_pattern) {
+    *out = std::move(regex);
+    return {};
+  }
   RE2::Options bytes_options = options;
   bytes_options.set_encoding(RE2::Options::EncodingLatin1);
   bytes_options.set_log_errors(false);
-  auto bytes = std::make_unique<RE2>(pattern, bytes_options);
+  auto bytes = std::make_unique<RE2>(*byte_pattern, bytes_options);
   // The byte program must number its groups as the UTF-8 one does; a pattern
-  // Latin-1 cannot read keeps to UTF-8.
+  // Latin-1 cannot read (\x{2019}) keeps to UTF-8.
   if (bytes->ok() && bytes->NumberOfCapturingGroups() == regex->utf8_->NumberOfCapturingGroups())
     regex->bytes_ = std::move(bytes);
   *out = std::move(regex);
@@ -35,7 +70,8 @@ bool Regex::Match(std::string_view text, size_t pos, bool ascii, RE2::Anchor anc
 std::string Loosened(std::string_view pattern) {
   // Copies escapes, \Q...\E and classes whole (their braces are literal)
   // and rewrites the rest's {m,n}.
-  static const RE2 kBoundedRepeat("\\{(\\d+),\\d+\\}");
+  // As RE2 reads a repeat: no leading zeros (RE2 reads "{01,3}" as text).
+  static const RE2 kBoundedRepeat("\\{(0|[1-9][0-9]{0,7}),(?:0|[1-9][0-9]{0,7})\\}");
   std::string out;
   out.reserve(pattern.size());
   for (size_t i = 0; i < pattern.size();) {

@@ -1,7 +1,8 @@
 // A rule's regex compiled twice: for UTF-8 text, and over bytes (Latin-1)
-// for text that is all ASCII. On ASCII text both programs find the same
-// matches and groups: every class and literal reads alike there, and
-// non-ASCII literals can match in neither. But the byte program is many
+// for text that is all ASCII, with each non-ASCII character of the pattern
+// turned into a byte ASCII never holds. On ASCII text both programs find the
+// same matches and groups: every class and ASCII literal reads alike there,
+// and a non-ASCII character matches in neither. But the byte program is many
 // times smaller (\p{L} and the like need no multi-byte automaton), and RE2's
 // submatch engines cost in proportion to the program: the paragraph-break
 // rule spends a third of the time finding its groups on ASCII text.
@@ -40,7 +41,7 @@ class Regex {
 
  private:
   std::unique_ptr<RE2> utf8_;
-  std::unique_ptr<RE2> bytes_;  // null when the pattern is no valid Latin-1 pattern (code points above U+00FF)
+  std::unique_ptr<RE2> bytes_;  // null where the byte program would not read ASCII alike (see regex.cpp)
 };
 
 // `pattern` with every bounded repeat x{m,n} opened to x{m,}. It matches

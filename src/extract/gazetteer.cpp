@@ -567,9 +567,11 @@ Status Gazetteer::Load(const RulesDir& dir, std::unique_ptr<Gazetteer>* out) {
     const std::string acronym = "(?:\\s*\\([A-Z\\d][A-Za-z\\d-]{1,14}\\))?";
     if (Status st = Regex::Compile("\\b(" + head + ")" + acronym + "\\s+(" + name + ")", options, where, &rule.re); !st.ok())
       return st;
-    // The set only tells which rules may match: a head and the first letter
-    // of a name or of an acronym, with a far smaller automaton than the whole
-    // pattern's.
+    // The trigger: a head and the first letter of a name or of an acronym,
+    // with a far smaller automaton than the whole pattern's. Find matches the
+    // pattern only where the trigger starts, so the trigger must match at the
+    // start of every match of the pattern: widen `acronym`'s first character
+    // or `word`'s, and this must widen with them.
     unit_triggers.push_back("\\b(?:" + head + ")(?:\\s*\\([\\p{Lu}\\d]|\\s+(?:" + title_alternation + "\\p{Lu}))");
     if (Status st = Regex::Compile(unit_triggers.back(), options, where, &rule.trigger); !st.ok()) return st;
     heads += (heads.empty() ? "" : "|") + head;

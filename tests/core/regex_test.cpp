@@ -48,6 +48,12 @@ const char* const kPatterns[] = {
     R"(\b(Dinas|Badan)(?:\s*\([A-Z\d][A-Za-z\d-]{1,14}\))?\s+((?:\p{Lu}[\p{L}\p{N}'’-]*)(?:\s+(?:dan\s+)?\p{Lu}[\p{L}\p{N}'’-]*)*))",
     R"((?i)\b(?P<weekday>senin|selasa|jum’at|jumat)\s*,?\s*(?P<day>\d{1,2})\s+(?P<mname>januari|mei|agustus)\s+(?P<year>\d{4}))",
     R"(\b(?P<title>(?:\p{Lu}[\p{L}\d&'’-]*\s+){1,5}Awards?)(?:\s+(?P<year>(?:19|20)\d\d))?\b)",
+    // Non-ASCII characters that may be absent: each stays one atom in the byte program.
+    R"((?i)\b(jum’?at|sabtu)\b)",
+    R"((a)é*(b))",
+    R"((?im)^(loading|memuat)…?$)",
+    R"(\b(?P<day>\d{1,2})’?\.(?P<month>\d{1,2})\.(?P<year>\d{4})\b)",
+    R"((x)’?(y)[a-é]*)",
 };
 
 TEST(RegexTest, BytesAndUtf8FindTheSameOnAsciiText) {
@@ -56,12 +62,14 @@ TEST(RegexTest, BytesAndUtf8FindTheSameOnAsciiText) {
       "Kata Wali Kota: \"kami bangga\".,\"Ini hasil kerja,\" ujarnya. S.H.,M.H. tetap. OK.,,,Lanjut",
       "Pada Jumat, 12 Agustus 2022 dan SENIN 3 mei 2021, Badan (BPS) Pusat Statistik hadir.",
       "Top Digital Awards 2021 dan Public Service Award diberikan; CSR Awards juga.",
+      "Jumat dan SABTU, ab, xy dan xyz digelar 12.08.2022.\nLoading\nmemuat",
       "",
   };
   for (const char* pattern : kPatterns) {
     auto regex = MustCompile(pattern);
     ASSERT_TRUE(regex->has_byte_program()) << pattern;
-    EXPECT_LT(regex->For(true).ProgramSize(), regex->utf8().ProgramSize()) << pattern;
+    if (std::string_view(pattern).find("\\p{") != std::string_view::npos)
+      EXPECT_LT(regex->For(true).ProgramSize(), regex->utf8().ProgramSize()) << pattern;
     for (const std::string& text : texts) {
       ASSERT_TRUE(IsAscii(text));
       EXPECT_EQ(AllMatches(regex->utf8(), Plain(regex->For(true)), text), AllMatches(regex->utf8(), Plain(regex->utf8()), text))
@@ -122,10 +130,27 @@ TEST(RegexTest, NonAsciiTextGetsTheUtf8Program) {
   EXPECT_EQ(m, "Ébène");
 }
 
-TEST(RegexTest, PatternsLatin1CannotReadKeepToUtf8) {
-  auto regex = MustCompile(R"(\x{2019}s)");
-  EXPECT_FALSE(regex->has_byte_program());
-  EXPECT_EQ(&regex->For(true), &regex->utf8());
+TEST(RegexTest, OptionalNonAsciiCharactersStayOptional) {
+  // "’" is three bytes: read as Latin-1 as it stands, "?" would make only
+  // its last byte optional, and "Jumat" would not match.
+  for (const char* pattern : {R"(Jum’?at)", R"((?i)jum[’']?at)", R"((?i)jum(?:’|')?at)"}) {
+    auto regex = MustCompile(pattern);
+    ASSERT_TRUE(regex->has_byte_program()) << pattern;
+    EXPECT_TRUE(RE2::PartialMatch("pada Jumat pagi", regex->For(true))) << pattern;
+    re2::StringPiece m;
+    const std::string mixed = "“Jumat” pagi";
+    EXPECT_TRUE(regex->Match(mixed, 0, false, RE2::UNANCHORED, &m, 1)) << pattern;
+  }
+}
+
+TEST(RegexTest, PatternsTheBytesCannotReadAlikeKeepToUtf8) {
+  // A code point Latin-1 has not; quoted text; a character case folding takes to ASCII.
+  for (const char* pattern : {R"(\x{2019}s)", R"(\Q’\E?s)", "(?i)\u212A"}) {
+    auto regex = MustCompile(pattern);
+    EXPECT_FALSE(regex->has_byte_program()) << pattern;
+    EXPECT_EQ(&regex->For(true), &regex->utf8());
+  }
+  EXPECT_TRUE(RE2::PartialMatch("k", MustCompile("(?i)\u212A")->For(true)));  // KELVIN SIGN folds to k
 }
 
 TEST(RegexTest, BadPatternIsReportedWithItsPlace) {
@@ -144,6 +169,8 @@ TEST(RegexTest, LoosenedOpensBoundedRepeatsOnly) {
                               R"(\Qa{1,3}\E)", R"(\x{2019})", R"(a{,3})"})
     EXPECT_EQ(Loosened(literal), literal);
   EXPECT_EQ(Loosened(R"([x]{1,3}\]{2,4})"), R"([x]{1,}\]{2,})");
+  // RE2 reads a repeat with a leading zero as text.
+  for (const char* text : {R"(x{01,3})", R"(x{2,03})"}) EXPECT_EQ(Loosened(text), text);
 }
 
 // Loosened matches wherever the pattern matches: it may stand for it in a set.
