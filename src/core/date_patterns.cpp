@@ -13,14 +13,13 @@ std::string ExpandNamePlaceholders(std::string pattern, const Calendar& calendar
   return pattern;
 }
 
-Status CompileSet(const std::vector<DatePattern>& patterns, std::unique_ptr<RE2::Set>* out) {
+Status CompileSet(const std::vector<DatePattern>& patterns, std::unique_ptr<RuleSet>* out) {
   RE2::Options options;
   options.set_log_errors(false);
-  auto set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
-  for (const DatePattern& p : patterns) {
-    std::string error;
-    if (set->Add(Loosened(p.re->utf8().pattern()), &error) < 0) return Status::Error("rule \"" + p.name + "\": " + error);
-  }
+  auto set = std::make_unique<RuleSet>(options);
+  for (const DatePattern& p : patterns)
+    if (std::string error; !set->Add(p.re->utf8().pattern(), &error))
+      return Status::Error("rule \"" + p.name + "\": " + error);
   if (!set->Compile()) return Status::Error("patterns too large to compile together");
   *out = std::move(set);
   return {};

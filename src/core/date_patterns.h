@@ -33,8 +33,8 @@ std::string ExpandNamePlaceholders(std::string pattern, const Calendar& calendar
 Status LoadDatePatterns(const toml::table& file, std::string_view key, const std::string& display,
                         const Calendar& calendar, std::vector<DatePattern>* out);
 
-// An RE2::Set of the patterns (loosened), in order: which of them can match a text.
-Status CompileSet(const std::vector<DatePattern>& patterns, std::unique_ptr<RE2::Set>* out);
+// A RuleSet of the patterns, in order: which of them can match a text.
+Status CompileSet(const std::vector<DatePattern>& patterns, std::unique_ptr<RuleSet>* out);
 
 // Value of a run of ASCII digits.
 int ParseDigits(std::string_view digits);

@@ -1,6 +1,8 @@
 #include "core/regex.h"
 
+#include <algorithm>
 #include <cstdint>
+#include <numeric>
 #include <cstring>
 #include <optional>
 
@@ -103,6 +105,23 @@ std::string Loosened(std::string_view pattern) {
     i = to;
   }
   return out;
+}
+
+bool RuleSet::Add(std::string_view pattern, std::string* error) {
+  if (set_.Add(Loosened(pattern), error) < 0) return false;
+  ++size_;
+  return true;
+}
+
+void RuleSet::Match(std::string_view text, std::vector<int>* ids) const {
+  ids->clear();
+  RE2::Set::ErrorInfo info{RE2::Set::kNoError};
+  if (!set_.Match(text, ids, &info) && info.kind != RE2::Set::kNoError) {
+    ids->resize(static_cast<size_t>(size_));
+    std::iota(ids->begin(), ids->end(), 0);
+    return;
+  }
+  std::sort(ids->begin(), ids->end());
 }
 
 bool IsAscii(std::string_view text) {

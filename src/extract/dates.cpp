@@ -89,9 +89,9 @@ Status DateFinder::Load(const RulesDir& dir, const Calendar& calendar, std::uniq
 
 std::vector<std::string> DateFinder::SetPatterns() const {
   std::vector<std::string> out;
-  for (const DatePattern& p : rules_->patterns) out.push_back(Loosened(p.re->utf8().pattern()));
+  for (const DatePattern& p : rules_->patterns) out.push_back(p.re->utf8().pattern());
   // The relative words come last (their id: one past the patterns').
-  if (rules_->relative_re) out.push_back(Loosened(rules_->relative_re->pattern()));
+  if (rules_->relative_re) out.push_back(rules_->relative_re->pattern());
   return out;
 }
 

@@ -18,8 +18,8 @@ class DateFinder {
   static Status Load(const RulesDir& rules, const Calendar& calendar, std::unique_ptr<DateFinder>* out);
   ~DateFinder();
 
-  // Patterns for the caller's RE2::Set, loosened: which of them match a
-  // range tells Find where to look (the ids of `set_hits` below).
+  // Patterns for the caller's RuleSet: which of them match a range tells
+  // Find where to look (the ids of `set_hits` below).
   std::vector<std::string> SetPatterns() const;
 
   // Appends date entities (working ranges; original offsets are filled by

@@ -20,12 +20,12 @@ Status Extractor::Load(const RulesDir& rules, const Calendar& calendar, std::uni
   if (Status s = Gazetteer::Load(rules, &x->gazetteer_); !s.ok()) return s;
   RE2::Options options;
   options.set_log_errors(false);
-  x->triggers_ = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+  x->triggers_ = std::make_unique<RuleSet>(options);
   const std::vector<std::string> dates = x->dates_->SetPatterns();
   x->date_patterns_ = static_cast<int>(dates.size());
   for (const std::vector<std::string>& patterns : {dates, x->gazetteer_->SetPatterns()})
     for (const std::string& pattern : patterns)
-      if (std::string error; x->triggers_->Add(pattern, &error) < 0) return Status::Error("extract set: " + error);
+      if (std::string error; !x->triggers_->Add(pattern, &error)) return Status::Error("extract set: " + error);
   if (!x->triggers_->Compile()) return Status::Error("extract: date, unit and title patterns too large to compile together");
   *out = std::move(x);
   return {};
@@ -38,9 +38,7 @@ void Extractor::Process(Document* doc) const {
   std::vector<std::vector<int>> date_candidates(ranges.size()), name_candidates(ranges.size());
   std::vector<int> ids;
   for (size_t k = 0; k < ranges.size(); ++k) {
-    ids.clear();
     triggers_->Match(doc->Slice(ranges[k]), &ids);
-    std::sort(ids.begin(), ids.end());
     for (int id : ids)
       if (id < date_patterns_) date_candidates[k].push_back(id);
       else name_candidates[k].push_back(id - date_patterns_);

@@ -16,10 +16,9 @@
 #include <memory>
 #include <vector>
 
-#include <re2/set.h>
-
 #include "core/calendar.h"
 #include "core/document.h"
+#include "core/regex.h"
 #include "core/rules_file.h"
 #include "core/status.h"
 
@@ -48,7 +47,7 @@ class Extractor {
   // date_patterns_) and unit and title patterns (the gazetteer's, after
   // them) can match there: an automaton's pass costs about the same
   // whatever it holds.
-  std::unique_ptr<RE2::Set> triggers_;
+  std::unique_ptr<RuleSet> triggers_;
   int date_patterns_ = 0;
 };
 

@@ -171,8 +171,8 @@ struct Gazetteer::Data {
   std::set<std::string> position_words;   // folded last words of positions
   std::vector<UnitRule> units;
   std::vector<TitleRule> titles_by_pattern;
-  // For the caller's set, loosened: unit triggers (their ids), then title
-  // patterns (ids after them).
+  // For the caller's set: unit triggers (their ids), then title patterns
+  // (ids after them).
   std::vector<std::string> set_patterns;
   std::set<std::string> drop_leading;     // folded words that open a title but are not part of it
   std::unique_ptr<RE2> any_head;          // a unit head starts the text
@@ -577,8 +577,8 @@ Status Gazetteer::Load(const RulesDir& dir, std::unique_ptr<Gazetteer>* out) {
     heads += (heads.empty() ? "" : "|") + head;
     data->units.push_back(std::move(rule));
   }
-  for (const std::string& trigger : unit_triggers) data->set_patterns.push_back(Loosened(trigger));
-  for (const TitleRule& title : data->titles_by_pattern) data->set_patterns.push_back(Loosened(title.re->utf8().pattern()));
+  data->set_patterns = unit_triggers;
+  for (const TitleRule& title : data->titles_by_pattern) data->set_patterns.push_back(title.re->utf8().pattern());
   if (heads.empty()) heads = "$^";  // no units: a head that never matches
   if (Status st = CompileRule("^(?:" + heads + ")\\b", options, display + ": unit heads", &data->any_head); !st.ok())
     return st;

@@ -19,8 +19,8 @@ class Gazetteer {
   static Status Load(const RulesDir& rules, std::unique_ptr<Gazetteer>* out);
   ~Gazetteer();
 
-  // Patterns for the caller's RE2::Set, loosened: which of them match a
-  // range tells Find where units and unlisted titles may be.
+  // Patterns for the caller's RuleSet: which of them match a range tells
+  // Find where units and unlisted titles may be.
   std::vector<std::string> SetPatterns() const;
 
   // Appends agency, location and award entities (working ranges) found in

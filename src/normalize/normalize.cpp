@@ -322,7 +322,7 @@ bool Rewrite(const BoilerplateRule& rule, const Mapped& in, Mapped* out) {
 // match a text.
 struct RewritePass {
   std::vector<BoilerplateRule> rules;
-  std::unique_ptr<RE2::Set> trigger;
+  std::unique_ptr<RuleSet> trigger;
 
   // `known`: the rules that may match `text`, when the caller has them.
   void Run(Mapped* text, const std::vector<int>* known = nullptr) const {
@@ -332,9 +332,7 @@ struct RewritePass {
     bool stale = !known;
     for (size_t id = 0; id < rules.size(); ++id) {
       if (stale) {  // a rewrite can make a later rule match (a break puts a line start before "Baca juga")
-        matched.clear();
         trigger->Match(text->text, &matched);
-        std::sort(matched.begin(), matched.end());
         stale = false;
       }
       if (!std::binary_search(matched.begin(), matched.end(), static_cast<int>(id))) continue;
@@ -373,7 +371,7 @@ struct Normalizer::Rules {
   // Which line rules (their ids) and join rules (ids after them) may match
   // some line of a text ((?m)): one pass for both, since the join rules'
   // part still holds when the line pass leaves the text as it was.
-  std::unique_ptr<RE2::Set> line_then_after;
+  std::unique_ptr<RuleSet> line_then_after;
   RewritePass before_lines;                  // break and unwrap
   RewritePass after_lines;                   // join
   int title_window = 8;                      // lines at the top searched for title copies
@@ -395,10 +393,10 @@ Status Normalizer::Load(const RulesDir& dir, std::unique_ptr<Normalizer>* out) {
 
   RE2::Options options;
   options.set_log_errors(false);
-  rules->line_then_after = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+  rules->line_then_after = std::make_unique<RuleSet>(options);
   std::vector<std::string> after_patterns;
   for (RewritePass* pass : {&rules->before_lines, &rules->after_lines})
-    pass->trigger = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+    pass->trigger = std::make_unique<RuleSet>(options);
   const toml::array* list = table["rule"].as_array();
   if (!list && table.contains("rule")) return Status::Error(display + ": \"rule\" must be [[rule]] tables");
   static const toml::array kNoRules;
@@ -435,8 +433,8 @@ Status Normalizer::Load(const RulesDir& dir, std::unique_ptr<Normalizer>* out) {
     if (r.action == Action::kBreak || r.action == Action::kUnwrap || r.action == Action::kJoin) {
       RewritePass& pass = r.action == Action::kJoin ? rules->after_lines : rules->before_lines;
       // The set sees the whole text, so ^ and $ must mean a line's ends.
-      const std::string in_set = "(?m)" + Loosened(pattern);
-      if (pass.trigger->Add(in_set, &error) < 0) return Status::Error(at + ": bad regex: " + error);
+      const std::string in_set = "(?m)" + pattern;
+      if (!pass.trigger->Add(in_set, &error)) return Status::Error(at + ": bad regex: " + error);
       if (r.action == Action::kJoin) {
         after_patterns.push_back(in_set);
       } else if (Status s = CompileRule("(?m)" + pattern, options, at + ": rule \"" + r.name + "\"", &r.multiline);
@@ -446,10 +444,10 @@ Status Normalizer::Load(const RulesDir& dir, std::unique_ptr<Normalizer>* out) {
       pass.rules.push_back(std::move(r));
       continue;
     }
-    if (rules->line_then_after->Add("(?m)" + Loosened(pattern), &error) < 0) return Status::Error(at + ": bad regex: " + error);
+    if (!rules->line_then_after->Add("(?m)" + pattern, &error)) return Status::Error(at + ": bad regex: " + error);
     rules->boilerplate.push_back(std::move(r));
   }
-  for (const std::string& pattern : after_patterns) rules->line_then_after->Add(pattern, nullptr);  // checked above
+  for (const std::string& pattern : after_patterns) rules->line_then_after->Add(pattern, nullptr);  // taken above
   if (!rules->line_then_after->Compile() || !rules->before_lines.trigger->Compile() || !rules->after_lines.trigger->Compile())
     return Status::Error(display + ": rules too large to compile");
   out->reset(new Normalizer(std::move(rules)));
@@ -632,7 +630,6 @@ void Normalizer::Process(Document* doc) const {
   // when no boilerplate line is left to be joined to the text.
   const bool unchanged = doc->text == chars;
   Mapped result{std::move(doc->text), std::move(doc->map)};
-  std::sort(after_candidates.begin(), after_candidates.end());
   rules_->after_lines.Run(&result, unchanged ? &after_candidates : nullptr);
   doc->text = std::move(result.text);
   doc->map = std::move(result.map);

@@ -178,7 +178,7 @@ class Segmenter::DateOrders {
 // ------------------------------------------------------- publication dates
 
 PublishedDateParser::PublishedDateParser(const Calendar& calendar, std::vector<DatePattern> patterns,
-                                         std::unique_ptr<RE2::Set> any)
+                                         std::unique_ptr<RuleSet> any)
     : calendar_(calendar), patterns_(std::move(patterns)), any_(std::move(any)) {}
 PublishedDateParser::~PublishedDateParser() = default;
 
@@ -192,7 +192,7 @@ Status PublishedDateParser::Load(const RulesDir& rules, const Calendar& calendar
   for (const DatePattern& p : patterns)
     if (!p.day && !p.a)
       return Status::Error(display + ": [[published]] rule \"" + p.name + "\" must read a day");
-  std::unique_ptr<RE2::Set> any;
+  std::unique_ptr<RuleSet> any;
   if (Status s = CompileSet(patterns, &any); !s.ok()) return Status::Error(display + ": " + s.message());
   out->reset(new PublishedDateParser(calendar, std::move(patterns), std::move(any)));
   return {};
@@ -200,9 +200,8 @@ Status PublishedDateParser::Load(const RulesDir& rules, const Calendar& calendar
 
 std::optional<PublishedDateParser::Result> PublishedDateParser::Parse(std::string_view s,
                                                                       DateOrder order) const {
-  std::vector<int> candidates;
-  if (!any_->Match(s, &candidates)) return std::nullopt;
-  std::sort(candidates.begin(), candidates.end());  // the first pattern that reads a date wins
+  std::vector<int> candidates;  // sorted: the first pattern that reads a date wins
+  any_->Match(s, &candidates);
   std::vector<re2::StringPiece> groups;
   const bool ascii = IsAscii(s);
   for (int id : candidates) {

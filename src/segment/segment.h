@@ -72,10 +72,10 @@ class PublishedDateParser {
   std::optional<Result> Parse(std::string_view s, DateOrder order = DateOrder::kAuto) const;
 
  private:
-  PublishedDateParser(const Calendar& calendar, std::vector<DatePattern> patterns, std::unique_ptr<RE2::Set> any);
+  PublishedDateParser(const Calendar& calendar, std::vector<DatePattern> patterns, std::unique_ptr<RuleSet> any);
   const Calendar& calendar_;
   std::vector<DatePattern> patterns_;
-  std::unique_ptr<RE2::Set> any_;  // which patterns may match: most header lines hold no date
+  std::unique_ptr<RuleSet> any_;  // which patterns may match: most header lines hold no date
 };
 
 struct SegmentOptions {

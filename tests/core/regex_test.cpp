@@ -1,5 +1,6 @@
 #include "core/regex.h"
 
+#include <algorithm>
 #include <functional>
 #include <random>
 #include <string>
@@ -68,8 +69,9 @@ TEST(RegexTest, BytesAndUtf8FindTheSameOnAsciiText) {
   for (const char* pattern : kPatterns) {
     auto regex = MustCompile(pattern);
     ASSERT_TRUE(regex->has_byte_program()) << pattern;
-    if (std::string_view(pattern).find("\\p{") != std::string_view::npos)
+    if (std::string_view(pattern).find("\\p{") != std::string_view::npos) {
       EXPECT_LT(regex->For(true).ProgramSize(), regex->utf8().ProgramSize()) << pattern;
+    }
     for (const std::string& text : texts) {
       ASSERT_TRUE(IsAscii(text));
       EXPECT_EQ(AllMatches(regex->utf8(), Plain(regex->For(true)), text), AllMatches(regex->utf8(), Plain(regex->utf8()), text))
@@ -191,6 +193,31 @@ TEST(RegexTest, LoosenedMatchesWhereverThePatternDoes) {
     }
     EXPECT_GT(matched, 20) << pattern;  // the test saw matches
   }
+}
+
+// A RuleSet names, sorted, every rule that matches: a superset of them is
+// allowed (its patterns are loosened), a rule left out is not.
+TEST(RegexTest, RuleSetNamesEveryRuleThatMatches) {
+  const std::vector<std::string> rules = {R"((?m)^baca juga\s*:.{0,20}$)", R"(\b\d{1,2} (?:mei|juni)\b)",
+                                          R"(Awards?)", R"((?i)\bdinas\s+\p{Lu})", R"(\d{4})"};
+  RuleSet set{RE2::Options()};
+  for (const std::string& rule : rules) ASSERT_TRUE(set.Add(rule, nullptr)) << rule;
+  std::string error;
+  EXPECT_FALSE(set.Add("(unclosed", &error));  // refused, and takes no id
+  EXPECT_NE(error.find("missing )"), std::string::npos) << error;
+  ASSERT_TRUE(set.Compile());
+  std::vector<int> ids;
+  for (const std::string text : {"Pada 12 mei 2024 Dinas Kesehatan meraih Top Awards.\nBaca juga : hasilnya",
+                                 "baca juga: x", "tidak ada apa-apa", ""}) {
+    set.Match(text, &ids);
+    EXPECT_TRUE(std::is_sorted(ids.begin(), ids.end())) << text;
+    for (size_t k = 0; k < rules.size(); ++k)
+      if (RE2::PartialMatch(text, rules[k])) {
+        EXPECT_TRUE(std::binary_search(ids.begin(), ids.end(), static_cast<int>(k))) << text << "\n" << rules[k];
+      }
+  }
+  set.Match("Pada 12 mei 2024 Dinas Kesehatan meraih Top Awards.", &ids);
+  EXPECT_EQ(ids, (std::vector<int>{1, 2, 3, 4}));
 }
 
 TEST(RegexTest, IsAsciiLooksAtEveryByte) {
