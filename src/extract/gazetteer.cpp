@@ -26,10 +26,9 @@ struct Token {
   uint64_t hash = 0;        // FNV-1a of `folded`, for the gazetteer's first-word filter
 };
 
-constexpr uint64_t kFnvBasis = 14695981039346656037ull, kFnvPrime = 1099511628211ull;
 uint64_t Fnv1a(std::string_view s) {
-  uint64_t h = kFnvBasis;
-  for (unsigned char c : s) h = (h ^ c) * kFnvPrime;
+  uint64_t h = 14695981039346656037ull;
+  for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
   return h;
 }
 
@@ -61,17 +60,12 @@ std::vector<Token> Tokenize(std::string_view text, uint32_t offset = 0) {
       t.end = offset + static_cast<uint32_t>(j);
       if (high) {
         t.folded = FoldCase(text.substr(i, j - i));
-        t.hash = Fnv1a(t.folded);
-      } else {  // most words: lower case and hash in one pass, without ICU
+      } else {  // most words: lower case in place, without ICU
         t.folded.resize(j - i);
-        uint64_t hash = kFnvBasis;
-        for (size_t k = i; k < j; ++k) {
-          const char lower = text[k] >= 'A' && text[k] <= 'Z' ? static_cast<char>(text[k] + ('a' - 'A')) : text[k];
-          t.folded[k - i] = lower;
-          hash = (hash ^ static_cast<unsigned char>(lower)) * kFnvPrime;
-        }
-        t.hash = hash;
+        for (size_t k = i; k < j; ++k)
+          t.folded[k - i] = text[k] >= 'A' && text[k] <= 'Z' ? static_cast<char>(text[k] + ('a' - 'A')) : text[k];
       }
+      t.hash = Fnv1a(t.folded);
       t.capital = c >= 'A' && c <= 'Z';
       t.joined = joined && marks <= 1;
       i = j;
