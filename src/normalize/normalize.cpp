@@ -48,7 +48,9 @@ class TextWriter {
   }
 
   // Printable ASCII starting at original code point `cp`: the same as Put
-  // per character, with words copied whole.
+  // per character. Words with single spaces between them are copied whole,
+  // as Put would write them; only spaces that collapse (two or more, or at
+  // the end of the run) go through Put.
   void PutAscii(std::string_view run, uint32_t cp) {
     for (size_t i = 0; i < run.size();) {
       if (run[i] == ' ') {
@@ -56,9 +58,9 @@ class TextWriter {
         ++i;
         continue;
       }
-      size_t j = run.find(' ', i);
-      if (j == std::string_view::npos) j = run.size();
-      Put(static_cast<unsigned char>(run[i]), cp + i, cp + i + 1);  // writes the break or space before the word
+      size_t j = i + 1;
+      while (j < run.size() && !(run[j] == ' ' && (j + 1 == run.size() || run[j + 1] == ' '))) ++j;
+      Put(static_cast<unsigned char>(run[i]), cp + i, cp + i + 1);  // writes the break or space before it
       text_->append(run.data() + i + 1, j - i - 1);
       map_->AppendCopied(j - i - 1, cp + i + 1);
       i = j;

@@ -118,6 +118,17 @@ TEST_F(NormalizeTest, SpanOffsetsCountCodePointsOfTheOriginal) {
   EXPECT_EQ(SliceCodePoints(doc.original, start, end), "Pemkot");
 }
 
+// Single spaces between ASCII words are copied one for one; a space that
+// stands for a run of them points at the run's first.
+TEST_F(NormalizeTest, CollapsedSpacesPointAtTheFirstOfTheRun) {
+  Document doc = Run("  Kota Bandung   raih Top 99 \t ");
+  ASSERT_EQ(doc.text, "Kota Bandung raih Top 99");
+  for (size_t b : {0, 4, 9}) EXPECT_EQ(doc.map.SpanStart(b), b + 2) << "byte " << b;  // after two leading spaces
+  EXPECT_EQ(doc.map.SpanStart(12), 14u);  // the space for "   " after "Bandung"
+  EXPECT_EQ(doc.map.SpanEnd(13), 15u);
+  for (size_t b : {13, 17, 21, 23}) EXPECT_EQ(doc.map.SpanStart(b), b + 4) << "byte " << b;  // and two collapsed
+}
+
 struct BoilerplateCase {
   const char* name;
   const char* original;
