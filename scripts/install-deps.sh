@@ -9,6 +9,7 @@ PACKAGES=(
   libgtest-dev libgmock-dev
   libsimdjson-dev nlohmann-json3-dev rapidjson-dev libtomlplusplus-dev
   zlib1g-dev libsqlite3-dev libxml2-dev
+  libmimalloc-dev  # the executables' allocator (CMakeLists.txt: WARTA_MIMALLOC)
   python3-distributed  # Dask, for tools/warta_dask.py and its test (Debian's /usr/bin/python3)
 )
 # `install-deps.sh fuzz`: clang with libFuzzer and the sanitizer runtimes,
