@@ -2,6 +2,10 @@
 
 #include <unicode/utf8.h>
 
+#include <algorithm>
+#include <bit>
+#include <cstring>
+
 namespace warta {
 namespace {
 
@@ -67,22 +71,29 @@ std::string_view SliceCodePoints(std::string_view s, size_t start, size_t end) {
 }
 
 CodePointIndex::CodePointIndex(std::string_view s) : s_(s) {
-  size_t cp = 0;
-  for (size_t b = 0; b < s.size(); ++b) {
-    if ((static_cast<unsigned char>(s[b]) & 0xC0) == 0x80) continue;
-    if (cp % 64 == 0) checkpoints_.push_back(b);
-    ++cp;
+  before_block_.reserve(s.size() / kBlock + 1);
+  size_t cp = 0, b = 0;
+  for (; b + kBlock <= s.size(); b += kBlock) {
+    before_block_.push_back(cp);
+    size_t continuation = 0;  // bytes 10xxxxxx: bit 7 set, bit 6 clear
+    for (size_t w = b; w < b + kBlock; w += 8) {
+      uint64_t x;
+      std::memcpy(&x, s.data() + w, 8);
+      continuation += std::popcount(x & ~(x << 1) & 0x8080808080808080ull);
+    }
+    cp += kBlock - continuation;
   }
+  before_block_.push_back(cp);  // the last, partial block
 }
 
 size_t CodePointIndex::Byte(size_t cp) const {
-  if (cp / 64 >= checkpoints_.size()) return s_.size();
-  size_t b = checkpoints_[cp / 64];
-  for (size_t left = cp % 64; left > 0 && b < s_.size();) {
-    ++b;
-    if (b >= s_.size() || (static_cast<unsigned char>(s_[b]) & 0xC0) != 0x80) --left;
+  const size_t block = std::upper_bound(before_block_.begin(), before_block_.end(), cp) - before_block_.begin() - 1;
+  size_t seen = before_block_[block];
+  for (size_t b = block * kBlock; b < s_.size(); ++b) {
+    if ((static_cast<unsigned char>(s_[b]) & 0xC0) == 0x80) continue;
+    if (seen++ == cp) return b;
   }
-  return b;
+  return s_.size();
 }
 
 std::string_view CodePointIndex::Slice(size_t start, size_t end) const {

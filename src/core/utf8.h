@@ -21,17 +21,19 @@ size_t CountCodePoints(std::string_view s);
 // The substring of valid UTF-8 `s` between code point offsets [start, end).
 std::string_view SliceCodePoints(std::string_view s, size_t start, size_t end);
 
-// Code point offsets to byte offsets of one text in near constant time (a
-// byte offset kept every 64 code points), for slicing many spans of it.
+// Code point offsets to byte offsets of one text in near constant time, for
+// slicing many spans of it: the code points before every 64-byte block are
+// counted once (eight bytes at a time), and a lookup walks one block.
 class CodePointIndex {
  public:
   explicit CodePointIndex(std::string_view s);
   std::string_view Slice(size_t start, size_t end) const;
 
  private:
+  static constexpr size_t kBlock = 64;
   size_t Byte(size_t cp) const;
   std::string_view s_;
-  std::vector<size_t> checkpoints_;  // byte offset of code point 64 * i
+  std::vector<size_t> before_block_;  // code points before byte kBlock * i
 };
 
 // Appends code point `c` to `out` as UTF-8.
