@@ -1,14 +1,24 @@
 #include "pipeline/pipeline.h"
 
+#include <thread>
+
 namespace warta {
 
 Status Pipeline::Load(const RulesDir& rules, const PipelineOptions& options, std::unique_ptr<Pipeline>* out) {
   std::unique_ptr<Pipeline> p(new Pipeline());
   if (Status s = Calendar::Load(rules, &p->calendar_); !s.ok()) return s;
-  if (Status s = Normalizer::Load(rules, &p->normalizer_); !s.ok()) return s;
-  if (Status s = Segmenter::Load(rules, *p->calendar_, options.segment, &p->segmenter_); !s.ok()) return s;
-  if (Status s = Extractor::Load(rules, *p->calendar_, &p->extractor_); !s.ok()) return s;
-  if (Status s = Assembler::Load(rules, &p->assembler_); !s.ok()) return s;
+  // Compiling the extractor's rules takes as long as all the other stages'
+  // together (mostly RE2): a second thread loads it meanwhile. The stages
+  // share nothing but the calendar, read-only. Errors are reported in stage
+  // order, as one thread would meet them.
+  Status extractor;
+  std::thread extractor_loader([&] { extractor = Extractor::Load(rules, *p->calendar_, &p->extractor_); });
+  Status normalizer = Normalizer::Load(rules, &p->normalizer_), segmenter, assembler;
+  if (normalizer.ok()) segmenter = Segmenter::Load(rules, *p->calendar_, options.segment, &p->segmenter_);
+  if (normalizer.ok() && segmenter.ok()) assembler = Assembler::Load(rules, &p->assembler_);
+  extractor_loader.join();
+  for (const Status* s : {&normalizer, &segmenter, &extractor, &assembler})
+    if (!s->ok()) return *s;
   *out = std::move(p);
   return {};
 }
