@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <iostream>
 #include <fstream>
+#include <future>
 #include <map>
 #include <sstream>
 #include <thread>
@@ -136,13 +137,34 @@ Inputs CheckInputs(const po::variables_map& vm, const char* argv0, const char* c
   if (!order) throw Failure{"--date-order must be auto, dmy or mdy", kExitUsage};
   warta::PipelineOptions options;
   options.segment.date_order = *order;
-  in.pipeline = LoadPipeline(vm.count("rules") ? vm["rules"].as<std::string>() : DefaultRulesDir(argv0), options);
+  std::future<std::unique_ptr<warta::Pipeline>> loading = std::async(
+      std::launch::async, [&] {
+        return LoadPipeline(vm.count("rules") ? vm["rules"].as<std::string>() : DefaultRulesDir(argv0), options);
+      });
   // Auto order reads all date fields first, so that every record of a shape
   // is read the same way whatever the order or threads (stdin is read once).
+  // The rules compile meanwhile; the date fields read before they are ready
+  // (a few thousand) wait in memory.
   if (*order == warta::DateOrder::kAuto &&
       std::find(in.files.begin(), in.files.end(), "-") == in.files.end()) {
+    constexpr size_t kMaxWaiting = 100000;
+    std::vector<std::string> waiting;
+    auto loaded = [&] {
+      in.pipeline = loading.get();  // a rule error is thrown here
+      for (const std::string& field : waiting) in.pipeline->Survey(field);
+      waiting = {};
+    };
     warta::Reader survey(in.files, in.ingest);
-    for (warta::Document doc; survey.Next(&doc);) in.pipeline->Survey(doc);
+    for (warta::Document doc; survey.Next(&doc);) {
+      if (!in.pipeline && (waiting.size() >= kMaxWaiting ||
+                           loading.wait_for(std::chrono::seconds(0)) == std::future_status::ready))
+        loaded();
+      if (in.pipeline) in.pipeline->Survey(doc);
+      else if (doc.date_field) waiting.push_back(*doc.date_field);
+    }
+    if (!in.pipeline) loaded();
+  } else {
+    in.pipeline = loading.get();
   }
   return in;
 }

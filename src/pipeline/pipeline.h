@@ -39,8 +39,9 @@ class Pipeline {
   // order of numeric publication dates be decided per shape from all of
   // the batch (segment.h).
   void Survey(const Document& doc) const {
-    if (doc.date_field) segmenter_->Survey(*doc.date_field);
+    if (doc.date_field) Survey(*doc.date_field);
   }
+  void Survey(std::string_view date_field) const { segmenter_->Survey(date_field); }
   std::vector<DateOrderChoice> DateOrderChoices() const { return segmenter_->DateOrderChoices(); }
 
  private:

@@ -96,6 +96,15 @@ TEST(CliTest, BrokenRulesStopAtStart) {
   EXPECT_NE(r.out.find("rules/segment.toml:"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("unknown key \"bogus_key\""), std::string::npos) << r.out;
   EXPECT_EQ(Warta("rules check --rules " + testing::RulesDirPath()).exit_code, 0);
+  // extract reads the date fields while the rules compile: the rule error
+  // still ends the run before any record is written.
+  std::string jsonl;
+  for (int i = 0; i < 2000; ++i)
+    jsonl += "{\"id\": \"a" + std::to_string(i) + "\", \"date\": \"05/06/2025\", \"text\": \"Kota Bandung meraih penghargaan.\"}\n";
+  auto e = Warta("extract --rules " + dir + " " + TempFile("cli_rules_survey.jsonl", jsonl) + " 2>&1");
+  EXPECT_EQ(e.exit_code, 2);
+  EXPECT_NE(e.out.find("unknown key \"bogus_key\""), std::string::npos) << e.out;
+  EXPECT_EQ(e.out.find("{\"id\""), std::string::npos) << "a record was written";
 }
 
 }  // namespace
