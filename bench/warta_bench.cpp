@@ -12,6 +12,9 @@
 // same; --expect compares them with recorded figures. Exit code 0 when all
 // checks pass, 1 when one fails, 2 on usage or rule errors.
 #include <malloc.h>
+#ifdef WARTA_BENCH_MIMALLOC
+#include <mimalloc.h>
+#endif
 #include <sys/resource.h>
 #include <sys/utsname.h>
 #include <unistd.h>
@@ -83,13 +86,18 @@ struct Failure {
 // ---------------------------------------------------------------- memory
 
 // Resets the kernel's peak-RSS mark (VmHWM, which getrusage's ru_maxrss
-// reports) to the current RSS, so that each phase reports its own peak.
+// reports) to the current RSS, after the allocator has handed freed memory
+// back, so that each phase reports its own peak.
 double PeakRssMB();
 double g_overall_peak_mb = 0;  // the largest phase peak seen before a reset
 
 bool ResetPeakRss() {
   g_overall_peak_mb = std::max(g_overall_peak_mb, PeakRssMB());
+#ifdef WARTA_BENCH_MIMALLOC
+  mi_collect(true);  // the allocator warta_bench is linked with
+#else
   malloc_trim(0);
+#endif
   std::FILE* f = std::fopen("/proc/self/clear_refs", "w");
   if (!f) return false;
   const bool ok = std::fputs("5", f) >= 0;

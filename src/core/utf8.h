@@ -21,9 +21,10 @@ size_t CountCodePoints(std::string_view s);
 // The substring of valid UTF-8 `s` between code point offsets [start, end).
 std::string_view SliceCodePoints(std::string_view s, size_t start, size_t end);
 
-// Code point offsets to byte offsets of one text in near constant time, for
-// slicing many spans of it: the code points before every 64-byte block are
-// counted once (eight bytes at a time), and a lookup walks one block.
+// Code point offsets to byte offsets of one valid UTF-8 text, for slicing
+// many spans of it: the code points before every 64-byte block are counted
+// once (eight bytes at a time); a lookup finds the block by binary search and
+// walks it.
 class CodePointIndex {
  public:
   explicit CodePointIndex(std::string_view s);

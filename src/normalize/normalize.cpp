@@ -49,8 +49,8 @@ class TextWriter {
 
   // Printable ASCII starting at original code point `cp`: the same as Put
   // per character. Words with single spaces between them are copied whole,
-  // as Put would write them; only spaces that collapse (two or more, or at
-  // the end of the run) go through Put.
+  // as Put would write them; spaces at the start or end of the run, and two
+  // or more in a row, go through Put, which collapses them.
   void PutAscii(std::string_view run, uint32_t cp) {
     for (size_t i = 0; i < run.size();) {
       if (run[i] == ' ') {

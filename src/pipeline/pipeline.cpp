@@ -1,6 +1,6 @@
 #include "pipeline/pipeline.h"
 
-#include <thread>
+#include <future>
 
 namespace warta {
 
@@ -9,15 +9,17 @@ Status Pipeline::Load(const RulesDir& rules, const PipelineOptions& options, std
   if (Status s = Calendar::Load(rules, &p->calendar_); !s.ok()) return s;
   // Compiling the extractor's rules takes as long as all the other stages'
   // together (mostly RE2): a second thread loads it meanwhile. The stages
-  // share nothing but the calendar, read-only. Errors are reported in stage
-  // order, as one thread would meet them.
-  Status extractor;
-  std::thread extractor_loader([&] { extractor = Extractor::Load(rules, *p->calendar_, &p->extractor_); });
+  // share only read-only data (the calendar, the rule files) and the
+  // libraries' thread-safe caches. Errors are reported in stage order, as
+  // one thread would meet them; an exception from either thread (bad_alloc)
+  // leaves Load after both are done, as std::async's future waits.
+  std::future<Status> extractor =
+      std::async(std::launch::async, [&] { return Extractor::Load(rules, *p->calendar_, &p->extractor_); });
   Status normalizer = Normalizer::Load(rules, &p->normalizer_), segmenter, assembler;
   if (normalizer.ok()) segmenter = Segmenter::Load(rules, *p->calendar_, options.segment, &p->segmenter_);
   if (normalizer.ok() && segmenter.ok()) assembler = Assembler::Load(rules, &p->assembler_);
-  extractor_loader.join();
-  for (const Status* s : {&normalizer, &segmenter, &extractor, &assembler})
+  Status extracted = extractor.get();
+  for (const Status* s : {&normalizer, &segmenter, &extracted, &assembler})
     if (!s->ok()) return *s;
   *out = std::move(p);
   return {};

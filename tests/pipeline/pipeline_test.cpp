@@ -27,6 +27,7 @@ TEST(PipelineLoadTest, BrokenRulesReportedInStageOrder) {
   EXPECT_EQ(load({}), "");
   EXPECT_NE(load({"gazetteer.toml"}).find("rules/gazetteer.toml"), std::string::npos);
   EXPECT_NE(load({"gazetteer.toml", "boilerplate.toml"}).find("rules/boilerplate.toml"), std::string::npos);
+  EXPECT_NE(load({"gazetteer.toml", "segment.toml"}).find("rules/segment.toml"), std::string::npos);
   EXPECT_NE(load({"records.toml", "counts.toml"}).find("rules/counts.toml"), std::string::npos);
   EXPECT_NE(load({"records.toml"}).find("rules/records.toml"), std::string::npos);
   std::filesystem::remove_all(dir);
