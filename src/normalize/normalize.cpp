@@ -377,6 +377,7 @@ struct Normalizer::Rules {
   RewritePass before_lines;                  // break and unwrap
   RewritePass after_lines;                   // join
   int title_window = 8;                      // lines at the top searched for title copies
+  int body_words = 12;                       // words that make a line a body paragraph
 };
 
 Status Normalizer::Load(const RulesDir& dir, std::unique_ptr<Normalizer>* out) {
@@ -390,8 +391,9 @@ Status Normalizer::Load(const RulesDir& dir, std::unique_ptr<Normalizer>* out) {
   const std::string display = RulesDir::Display(file);
   toml::table table;
   if (Status s = ReadToml(dir.Path(file), display, &table); !s.ok()) return s;
-  if (Status s = CheckKeys(table, {"title_window", "rule"}, display); !s.ok()) return s;
+  if (Status s = CheckKeys(table, {"title_window", "body_words", "rule"}, display); !s.ok()) return s;
   if (auto w = table["title_window"].value<int64_t>()) rules->title_window = static_cast<int>(*w);
+  if (auto w = table["body_words"].value<int64_t>()) rules->body_words = static_cast<int>(*w);
 
   RE2::Options options;
   options.set_log_errors(false);
@@ -537,6 +539,13 @@ void Normalizer::Process(Document* doc) const {
   std::sort(candidates.begin(), candidates.end(), [&](int a, int b) {
     return std::pair(rules_->boilerplate[a].action, a) < std::pair(rules_->boilerplate[b].action, b);
   });
+  // A footer with body text below it and none above is a header line that a
+  // footer rule also fits ("Kategori: Ekonomi | Penulis: ..."): ending the
+  // article there would lose it whole.
+  auto is_body = [&](const Line& line) {
+    return std::count(chars.begin() + line.begin, chars.begin() + line.end, ' ') + 1 >= rules_->body_words;
+  };
+  bool body_seen = false;
   for (size_t k = 0; k < lines.size(); ++k) {
     const Line& line = lines[k];
     std::string_view text(chars.data() + line.begin, line.end - line.begin);
@@ -547,11 +556,12 @@ void Normalizer::Process(Document* doc) const {
       if (RE2::PartialMatch(text, rules_->boilerplate[id].re->utf8())) matched.push_back(id);
     for (int id : matched) {
       const BoilerplateRule& rule = rules_->boilerplate[id];
-      if (rule.action == Action::kRest) {
+      if (rule.action == Action::kRest &&
+          (body_seen || std::none_of(lines.begin() + k + 1, lines.end(), is_body))) {
         end_line = k;
         break;
       }
-      if (rule.action == Action::kLine) {
+      if (rule.action == Action::kLine || rule.action == Action::kRest) {
         kept_pieces[k].clear();
         // Lines that belong to the dropped one, blank lines between them included.
         for (size_t next = k + 1; rule.then && next < lines.size(); ++next) {
@@ -579,6 +589,7 @@ void Normalizer::Process(Document* doc) const {
       kept_pieces[k] = std::move(pieces);
     }
     if (end_line != lines.size()) break;
+    if (!body_seen && !kept_pieces[k].empty()) body_seen = is_body(line);
   }
 
   // Pages repeat the title (and other header lines) at the top: keep the first copy.

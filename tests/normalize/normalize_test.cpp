@@ -156,6 +156,14 @@ TEST_F(NormalizeTest, Boilerplate) {
       {"copyright_footer", "Isi berita.\n(izz)\nCopyright ©2024 SINDOnews.com\nAll Rights Reserved\nberita/ rendering in 0.6140 seconds",
        "Isi berita."},
       {"categories_tags", "Isi berita.\n\n\u00a0\n\nCATEGORIES\nTAGS", "Isi berita."},
+      // A footer's words in a header, above the body: its line goes, the body stays.
+      {"footer_words_in_header",
+       "Judul\nKategori: Ekonomi | Penulis: Rina\n\nJAYAPURA - Pemerintah Provinsi Papua menerima laporan hasil pemeriksaan "
+       "dari perwakilan BPK pada Kamis pagi.\n\nTags: BPK, WTP",
+       "Judul\n\nJAYAPURA - Pemerintah Provinsi Papua menerima laporan hasil pemeriksaan dari perwakilan BPK pada Kamis pagi."},
+      {"related_heading_above_the_body",
+       "Judul\nBerita Terkait\nBupati Bantul menyerahkan bantuan alat pertanian kepada kelompok tani di tiga kecamatan, Senin.",
+       "Judul\nBupati Bantul menyerahkan bantuan alat pertanian kepada kelompok tani di tiga kecamatan, Senin."},
       {"scroll_and_advertisement", "Paragraf satu.\nSCROLL TO CONTINUE WITH CONTENT\nADVERTISEMENT\nParagraf dua.",
        "Paragraf satu.\nParagraf dua."},
       {"editor_line", "Isi berita.\nEditor: Budi Santoso\nPenulis : Sari", "Isi berita."},
