@@ -6,6 +6,7 @@
 
 #include <re2/re2.h>
 
+#include "assemble/frames.h"
 #include "core/utf8.h"
 
 namespace warta {
@@ -50,6 +51,11 @@ Status ReadPhrases(const toml::table& table, std::string_view key, const std::st
 }
 
 bool Inside(const Range& r, const Range& outer) { return outer.begin <= r.begin && r.end <= outer.end; }
+
+// The `rule` of records made by the clause logic of Assembler::Process (the
+// word lists of rules/records.toml), not by a frame.
+const std::string kActiveRule = "rules/records.toml:active_clause";
+const std::string kPassiveRule = "rules/records.toml:passive_clause";
 
 // The entities that may lie inside working range `r`, in order: those
 // starting between its original ends. Entities are sorted by original start
@@ -169,10 +175,11 @@ struct Assembler::Rules {
       place_not_after, subject_not_after, award_words, reporting, give, place_after, not_place_after, ceremony,
       unit_words, innovation_words, innovation_list_after, receive_passive, passive_refers, not_receive_after,
       also_after, event_after, refers_back_opening, head_of_region, count_not_subject, relative, copula, rank_words,
-      held_at;
+      held_at, contrast;
   std::map<std::string, std::string> default_organizer;  // award -> organizer
   std::string government[3];                              // province, regency, city: "... {X}"
   std::vector<std::pair<std::string, std::string>> venues;  // lower-case venue -> region name
+  std::unique_ptr<FrameSet> frames;                          // rules/frames.toml
 };
 
 Assembler::Assembler(std::unique_ptr<Rules> rules) : rules_(std::move(rules)) {}
@@ -189,7 +196,7 @@ Status Assembler::Load(const RulesDir& dir, std::unique_ptr<Assembler>* out) {
                                    "unit_words", "innovation_words", "innovation_list_after", "receive_passive",
                                    "passive_refers", "also_after", "event_after", "not_receive_after",
                                    "refers_back_opening", "head_of_region", "count_not_subject", "relative", "copula", "rank_words",
-                                   "held_at"},
+                                   "held_at", "contrast"},
                            display);
       !s.ok())
     return s;
@@ -210,7 +217,8 @@ Status Assembler::Load(const RulesDir& dir, std::unique_ptr<Assembler>* out) {
                            {"refers_back_opening", &rules->refers_back_opening},
                            {"head_of_region", &rules->head_of_region},
                            {"count_not_subject", &rules->count_not_subject}, {"relative", &rules->relative},
-                           {"copula", &rules->copula}, {"rank_words", &rules->rank_words}, {"held_at", &rules->held_at}})
+                           {"copula", &rules->copula}, {"rank_words", &rules->rank_words}, {"held_at", &rules->held_at},
+                           {"contrast", &rules->contrast}})
     if (Status s = ReadPhrases(table, key, display, list); !s.ok()) return s;
 
   if (Status s = ForEachTsvRow(dir.Path("awards.tsv"), RulesDir::Display("awards.tsv"), 2,
@@ -249,6 +257,7 @@ Status Assembler::Load(const RulesDir& dir, std::unique_ptr<Assembler>* out) {
     if (!first) return Status::Error(gazetteer + ": [regions] " + keys[level] + " needs at least one form");
     rules->government[level] = first->get();
   }
+  if (Status s = FrameSet::Load(dir, &rules->frames); !s.ok()) return s;
   out->reset(new Assembler(std::move(rules)));
   return {};
 }
@@ -506,6 +515,8 @@ void Assembler::AddUnitsAndInnovations(const Document& doc, const Range& s, cons
         (*built)[i].innovations.push_back(name);
 }
 
+const std::vector<FrameExample>& Assembler::FrameExamples() const { return rules_->frames->examples(); }
+
 bool Assembler::Applies(const Document& doc) {
   return std::any_of(doc.entities.begin(), doc.entities.end(), [](const Entity& e) { return e.type == EntityType::kAward; });
 }
@@ -563,7 +574,15 @@ void Assembler::Process(Document* doc) const {
         size_t word_begin = word_end;
         while (word_begin > s.begin && std::isalpha(static_cast<unsigned char>(doc->text[word_begin - 1]))) --word_begin;
         const bool position = r.place_not_after.In(Lower(doc->Slice({static_cast<uint32_t>(word_begin), static_cast<uint32_t>(word_end)})));
-        if (!inside_agency && !position) return &e;
+        if (inside_agency || position) continue;
+        // "di Aula Kanwil Provinsi Maluku, Kota Ambon": the city or regency
+        // of that province right after it says where, more closely.
+        const Entity* next = &e + 1;
+        if (next < entities.data() + entities.size() && next->type == EntityType::kLocation && Inside(next->range, s) &&
+            !e.code.empty() && next->code.rfind(e.code + ".", 0) == 0 &&
+            doc->Slice({e.range.end, next->range.begin}).find_first_not_of(", ") == std::string_view::npos)
+          return next;
+        return &e;
       }
     }
     return nullptr;
@@ -662,7 +681,7 @@ void Assembler::Process(Document* doc) const {
     std::vector<std::string> receiving;
     // `verb_end`: where the verb of receiving ends.
     auto confer = [&](const std::vector<const Entity*>& conferred, const std::vector<std::string>& recipients,
-                      uint32_t verb_end) {
+                      uint32_t verb_end, const std::string& rule) {
       if (!made) last_group.clear();
       made = true;
       receiving.insert(receiving.end(), recipients.begin(), recipients.end());
@@ -678,6 +697,7 @@ void Assembler::Process(Document* doc) const {
             same = built.end() - 1;
             same->award = award->value;
             same->recipient = recipient;
+            same->rule = rule;
           }
           AwardRecord& rec = *same;
           if (!rec.year && award->year) rec.year = award->year;
@@ -753,7 +773,7 @@ void Assembler::Process(Document* doc) const {
       // shares the one before.
       std::vector<std::string> recipients =
           i > 0 && !has_subject ? previous : Recipients(*doc, k, body, from, verb, in_agency);
-      if (!recipients.empty()) confer(conferred, recipients, verb_end);
+      if (!recipients.empty()) confer(conferred, recipients, verb_end, kActiveRule);
       previous = recipients;
       // "A meraih X, disusul B": the bodies after also_after share the award.
       if (recipients.empty()) continue;
@@ -761,7 +781,7 @@ void Assembler::Process(Document* doc) const {
       for (const auto& span : r.also_after.Spans(clause)) {
         const std::vector<std::string> also =
             PassiveRecipients(*doc, {s.begin, to}, verb_end + static_cast<uint32_t>(span.second), in_agency);
-        if (!also.empty()) confer(conferred, also, verb_end);
+        if (!also.empty()) confer(conferred, also, verb_end, kActiveRule);
       }
     }
     // Passive voice: "predikat yang sama diraih Pemerintah Kabupaten Badung
@@ -786,9 +806,46 @@ void Assembler::Process(Document* doc) const {
       }
       if (conferred.empty()) continue;
       const std::vector<std::string> recipients = PassiveRecipients(*doc, s, verb_end, in_agency);
-      if (!recipients.empty()) confer(conferred, recipients, verb_end);
+      if (!recipients.empty()) confer(conferred, recipients, verb_end, kPassiveRule);
     }
 
+    // Frames (rules/frames.toml): shapes the clauses above do not read, such
+    // as lists after a colon and table rows under a lead that names the award.
+    std::vector<const Entity*> outer;
+    for (const Entity& e : Near(*doc, s))
+      if (Inside(e.range, s) && !in_agency[&e - entities.data()] &&
+          (outer.empty() || e.range.begin >= outer.back()->range.end))
+        outer.push_back(&e);
+    const std::vector<FrameToken> tokens = r.frames->Tokenize(doc->text, s, outer);
+    for (const FrameMatch& m : r.frames->Match(tokens)) {
+      const Entity* award = nullptr;
+      std::vector<std::string> recipients;
+      for (const FrameMatch::Slot& slot : m.slots)
+        for (size_t t = slot.begin; t < slot.end; ++t) {
+          const Entity* e = tokens[t].entity;
+          if (!e) continue;
+          if (slot.name == "award" && e->type == EntityType::kAward && !award) award = e;
+          // In brackets, a body is the acronym or seat of the one before:
+          // "Balai POM (BPOM) di Palembang".
+          const bool bracketed = t > slot.begin && doc->text[tokens[t - 1].range.begin] == '(';
+          if (slot.name == "recipients" && !bracketed &&
+              (e->type == EntityType::kAgency || e->type == EntityType::kLocation))
+            recipients.push_back(RecipientName(*doc, *e));
+        }
+      // A row or item under the lead that named the award, or under rows
+      // before it that took it so.
+      const bool inherited = !award && r.frames->inherits_award(m.frame) && last_award &&
+                           k <= last_award_sentence + r.frames->inherit_sentences();
+      if (inherited) award = award_before(tokens[m.begin].range.begin);
+      if (!award || recipients.empty()) continue;
+      confer({award}, recipients, tokens[m.end - 1].range.end, r.frames->rule(m.frame) + ":" + r.frames->name(m.frame));
+      if (inherited) last_award_sentence = k;
+
+    }
+
+    // A lead that ends in a colon and speaks of an award by its kind
+    // ("Penerima penghargaan dibagi menurut pagu:") opens a list of the last.
+    if (!lower.empty() && lower.back() == ':' && r.award_words.In(lower) && last_award) last_award_sentence = k;
     if (made) {
       if (!awards.empty()) last_award = awards.back(), last_award_sentence = k;
       last_group_sentence = k;
@@ -818,8 +875,12 @@ void Assembler::Process(Document* doc) const {
     // lack ("Adipura Kencana diterima dari KLHK pada Februari 2023"); one that
     // refers back, what the latest records lack.
     std::vector<size_t> targets;
+    // Not one set against another ("Selain IKPA Award, satker itu juga
+    // menerima BMN Award dari KPKNL"): the sentence speaks of the other.
     for (size_t i = 0; i < built.size(); ++i)
-      if (std::any_of(awards.begin(), awards.end(), [&](const Entity* a) { return built[i].award == a->value; }))
+      if (std::any_of(awards.begin(), awards.end(), [&](const Entity* a) {
+            return built[i].award == a->value && !r.contrast.In(WordsBefore(*doc, s.begin, a->range.begin).second);
+          }))
         targets.push_back(i);
     if (targets.empty() && refers_back && !last_group.empty()) {
       size_t how_many = last_group.size();

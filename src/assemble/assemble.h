@@ -20,6 +20,7 @@
 #include <string>
 #include <vector>
 
+#include "assemble/frames.h"
 #include "core/document.h"
 #include "core/rules_file.h"
 #include "core/status.h"
@@ -37,6 +38,10 @@ class Assembler {
 
   // Thread-safe.
   void Process(Document* doc) const;
+
+  // The examples rules/frames.toml gives with its frames: texts and the
+  // records each must give (run through the whole pipeline by Pipeline).
+  const std::vector<FrameExample>& FrameExamples() const;
 
  private:
   struct Rules;

@@ -419,7 +419,11 @@ int Rules(const std::vector<std::string>& args, const char* argv0) {
     for (const std::string& code : dropped) std::cerr << "warta: region " << code << " is not in the new list; dropped\n";
     return kExitOk;
   }
-  LoadPipeline(dir);
+  const std::vector<std::string> failed_examples = LoadPipeline(dir)->CheckFrameExamples();
+  for (const std::string& f : failed_examples) std::cerr << f << "\n";
+  if (!failed_examples.empty())
+    throw Failure{std::to_string(failed_examples.size()) + " frame example(s) give other records than they expect",
+                  kExitUsage};
   std::vector<std::string> findings;
   size_t conflicts = 0;
   if (warta::Status s = warta::CheckGazetteers(warta::RulesDir(dir), &findings, &conflicts); !s.ok())

@@ -50,6 +50,7 @@ struct AwardRecord {
   std::vector<std::string> innovations;
   std::optional<std::string> organizer, date, location;
   std::vector<Range> evidence;  // original code point ranges
+  std::string rule;             // what made it: a frame ("rules/frames.toml:LINE:name") or a clause rule
 };
 
 struct Warning {

@@ -169,6 +169,7 @@ struct Gazetteer::Data {
   // (ids after them).
   std::vector<std::string> set_patterns;
   std::set<std::string> drop_leading;     // folded words that open a title but are not part of it
+  std::set<std::string> title_suffixes;   // folded words that, after a known title, belong to it
   std::unique_ptr<RE2> any_head;          // a unit head starts the text
   std::unique_ptr<RE2> whole_head;        // the text is a unit head and nothing else
   std::unique_ptr<RE2> acronym_then;      // " (ACRONYM) " and what follows
@@ -326,11 +327,15 @@ std::string Fill(std::string form, std::string_view x) {
 }
 
 // Award titles the list does not know: [[title]] of rules/awards.toml.
-Status LoadTitlePatterns(const RulesDir& dir, std::vector<TitleRule>* out, std::set<std::string>* drop_leading) {
+Status LoadTitlePatterns(const RulesDir& dir, std::vector<TitleRule>* out, std::set<std::string>* drop_leading,
+                         std::set<std::string>* title_suffixes) {
   const std::string display = RulesDir::Display("awards.toml");
   toml::table table;
   if (Status s = ReadToml(dir.Path("awards.toml"), display, &table); !s.ok()) return s;
-  if (Status s = CheckKeys(table, {"title", "drop_leading"}, display); !s.ok()) return s;
+  if (Status s = CheckKeys(table, {"title", "drop_leading", "title_suffixes"}, display); !s.ok()) return s;
+  std::vector<std::string> suffixes;
+  if (Status s = GetStringList(table, "title_suffixes", display, &suffixes); !s.ok()) return s;
+  for (const std::string& w : suffixes) title_suffixes->insert(FoldCase(w));
   std::vector<std::string> leading;
   if (Status s = GetStringList(table, "drop_leading", display, &leading); !s.ok()) return s;
   for (const std::string& w : leading) drop_leading->insert(FoldCase(w));
@@ -495,7 +500,7 @@ Status Gazetteer::Load(const RulesDir& dir, std::unique_ptr<Gazetteer>* out) {
     return Status();
   });
   if (!s.ok()) return s;
-  if (Status st = LoadTitlePatterns(dir, &data->titles_by_pattern, &data->drop_leading); !st.ok()) return st;
+  if (Status st = LoadTitlePatterns(dir, &data->titles_by_pattern, &data->drop_leading, &data->title_suffixes); !st.ok()) return st;
 
   // Units.
   std::vector<std::string> connectors, not_units;
@@ -610,6 +615,13 @@ void Gazetteer::Find(const Document& doc, const std::vector<Range>& ranges, cons
                                      std::string_view::npos &&
         whole.substr(tokens[k].end, 1) == ")")
       ++k;
+    // "IKPA Award 2023": a suffix word, capitalised, is part of the title.
+    if (k < tokens.size() && d.title_suffixes.count(tokens[k].folded) &&
+        std::isupper(static_cast<unsigned char>(whole[tokens[k].begin])) &&
+        whole.substr(tokens[k - 1].end, tokens[k].begin - tokens[k - 1].end).find_first_not_of(" )") == std::string_view::npos) {
+      *last = k;
+      ++k;
+    }
     if (k < tokens.size() && tokens[k].folded == "tahun") ++k;
     if (k >= tokens.size() || tokens[k].folded.size() != 4 ||
         whole.substr(tokens[k - 1].end, tokens[k].begin - tokens[k - 1].end).find_first_not_of(" ()") != std::string_view::npos)

@@ -1,5 +1,6 @@
 #include "pipeline/pipeline.h"
 
+#include <algorithm>
 #include <future>
 
 namespace warta {
@@ -36,6 +37,29 @@ void Pipeline::Process(Document* doc) const {
   if (!Assembler::Applies(*doc)) return;
   segmenter_->SplitSentences(doc);
   assembler_->Process(doc);
+}
+
+std::vector<std::string> Pipeline::CheckFrameExamples() const {
+  auto join = [](const std::vector<std::string>& records) {
+    std::string out = "[";
+    for (const std::string& r : records) out += (out.size() > 1 ? "; " : "") + r;
+    return out + "]";
+  };
+  std::vector<std::string> failures;
+  for (const FrameExample& example : assembler_->FrameExamples()) {
+    Document doc;
+    doc.id = "example";
+    doc.original = example.text;
+    doc.title_field = "";  // all of the text is body
+    Process(&doc);
+    std::vector<std::string> got, expected = example.records;
+    for (const AwardRecord& r : doc.awards) got.push_back(r.award + ": " + r.recipient);
+    std::sort(got.begin(), got.end());
+    std::sort(expected.begin(), expected.end());
+    if (got != expected)
+      failures.push_back(example.where + ": expected " + join(expected) + ", got " + join(got));
+  }
+  return failures;
 }
 
 }  // namespace warta

@@ -35,6 +35,11 @@ class Pipeline {
   void Process(Document* doc) const;
   void SplitSentences(Document* doc) const { segmenter_->SplitSentences(doc); }
 
+  // Runs every frame example of rules/frames.toml through the pipeline: one
+  // line for each whose records differ from those it expects,
+  // "rules/frames.toml:LINE: frame NAME: expected [...], got [...]".
+  std::vector<std::string> CheckFrameExamples() const;
+
   // A first pass over a batch, before processing it: lets the day/month
   // order of numeric publication dates be decided per shape from all of
   // the batch (segment.h).

@@ -175,6 +175,34 @@ TEST_F(AssembleTest, Records) {
        nullptr,
        {"Wilayah Bebas dari Korupsi 2023 | Pemerintah Kota Madiun | Kementerian Pendayagunaan Aparatur Negara dan "
         "Reformasi Birokrasi | 2023-12-06 | DKI Jakarta"}},
+      // A province, then a city or regency of it: the place is the nearer one.
+      {"a_province_then_its_city_places_the_ceremony_in_the_city",
+       "Pemerintah Kabupaten Sleman meraih Adipura di Ruang Rapat Kantor Wilayah Kementerian Agama (Kanwil Kemenag) "
+       "Provinsi Jawa Timur, Kota Surabaya, Senin (3/6/2024).",
+       nullptr,
+       {"Adipura 2024 | Pemerintah Kabupaten Sleman | Kementerian Lingkungan Hidup dan Kehutanan | 2024-06-03 | "
+        "Kota Surabaya"}},
+      {"a_province_then_its_regency_places_the_ceremony_in_the_regency",
+       "Penyerahan Anugerah Meritokrasi 2023 berlangsung di Pendopo Provinsi Bali, Kabupaten Gianyar, Jumat (8/12/2023). "
+       "Pemerintah Kota Denpasar menerima Anugerah Meritokrasi.",
+       nullptr,
+       {"Anugerah Meritokrasi 2023 | Pemerintah Kota Denpasar | Komisi Aparatur Sipil Negara | 2023-12-08 | "
+        "Kabupaten Gianyar"}},
+      {"a_city_of_another_province_after_a_province_is_not_taken",
+       "Pemerintah Kota Bogor meraih Adipura di Aula Provinsi Jawa Barat, Kota Semarang, Selasa (4/6/2024).",
+       nullptr,
+       {"Adipura 2024 | Pemerintah Kota Bogor | Kementerian Lingkungan Hidup dan Kehutanan | 2024-06-04 | Jawa Barat"}},
+      // What a sentence says of one award is not said of the one set against it.
+      {"an_award_after_selain_takes_nothing_from_its_sentence",
+       "Pemerintah Kota Bogor meraih Adipura 2024. Selain Adipura, kota itu juga menerima Anugerah Meritokrasi dari "
+       "Komisi Aparatur Sipil Negara di Kota Surabaya.",
+       nullptr,
+       {"Adipura 2024 | Pemerintah Kota Bogor | Kementerian Lingkungan Hidup dan Kehutanan | - | -"}},
+      {"an_award_one_word_after_selain_takes_nothing_from_its_sentence",
+       "Kementerian Agama meraih predikat WTP. Selain opini WTP, kementerian tersebut juga mendapat Anugerah "
+       "Keterbukaan Informasi Publik dari Komisi Informasi Pusat di Jakarta.",
+       nullptr,
+       {"Opini Wajar Tanpa Pengecualian - | Kementerian Agama | Badan Pemeriksa Keuangan | - | -"}},
       {"an_undated_place_of_no_award_is_no_ceremony",
        "Pemerintah Kabupaten Garut meraih Opini Wajar Tanpa Pengecualian dari BPK. Bupati mengatakan kegiatan "
        "berlangsung di Kabupaten Garut setiap tahun.",
