@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <span>
 
 #include <re2/re2.h>
@@ -110,6 +111,18 @@ std::optional<int> YearAfter(const Document& doc, uint32_t from, uint32_t to) {
   return std::nullopt;
 }
 
+// The fiscal year an article names first: a year right after a phrase of
+// `before` ("LKPD Tahun Anggaran 2022", "laporan keuangan tahun 2023").
+std::optional<int> FiscalYear(const Document& doc, const std::vector<const Sentence*>& body, const PhraseList& before) {
+  constexpr uint32_t kNear = 8;  // "(TA) 2022": a short name may stand between
+  for (const Sentence* s : body)
+    for (const auto& [b, e] : before.Spans(Lower(doc.Slice(s->range)))) {
+      const uint32_t from = s->range.begin + static_cast<uint32_t>(e);
+      if (std::optional<int> year = YearAfter(doc, from, std::min(s->range.end, from + kNear))) return year;
+    }
+  return std::nullopt;
+}
+
 
 // The words right before `pos`, from `floor` on: the last word, and the last
 // two ("di bawah"), lower case.
@@ -175,7 +188,8 @@ struct Assembler::Rules {
       place_not_after, subject_not_after, award_words, reporting, give, place_after, not_place_after, ceremony,
       unit_words, innovation_words, innovation_list_after, receive_passive, passive_refers, not_receive_after,
       also_after, event_after, refers_back_opening, head_of_region, count_not_subject, relative, copula, rank_words,
-      held_at, contrast;
+      held_at, contrast, fiscal_year_before, branch_words;
+  std::set<std::string> fiscal_year_awards;
   std::map<std::string, std::string> default_organizer;  // award -> organizer
   std::string government[3];                              // province, regency, city: "... {X}"
   std::vector<std::pair<std::string, std::string>> venues;  // lower-case venue -> region name
@@ -196,7 +210,7 @@ Status Assembler::Load(const RulesDir& dir, std::unique_ptr<Assembler>* out) {
                                    "unit_words", "innovation_words", "innovation_list_after", "receive_passive",
                                    "passive_refers", "also_after", "event_after", "not_receive_after",
                                    "refers_back_opening", "head_of_region", "count_not_subject", "relative", "copula", "rank_words",
-                                   "held_at", "contrast"},
+                                   "held_at", "contrast", "fiscal_year_awards", "fiscal_year_before", "branch_words"},
                            display);
       !s.ok())
     return s;
@@ -218,16 +232,27 @@ Status Assembler::Load(const RulesDir& dir, std::unique_ptr<Assembler>* out) {
                            {"head_of_region", &rules->head_of_region},
                            {"count_not_subject", &rules->count_not_subject}, {"relative", &rules->relative},
                            {"copula", &rules->copula}, {"rank_words", &rules->rank_words}, {"held_at", &rules->held_at},
-                           {"contrast", &rules->contrast}})
+                           {"contrast", &rules->contrast}, {"fiscal_year_before", &rules->fiscal_year_before},
+                           {"branch_words", &rules->branch_words}})
     if (Status s = ReadPhrases(table, key, display, list); !s.ok()) return s;
 
+  std::set<std::string> titles;
   if (Status s = ForEachTsvRow(dir.Path("awards.tsv"), RulesDir::Display("awards.tsv"), 2,
                                [&](int, const std::vector<std::string_view>& f) {
+                                 titles.emplace(f[0]);
                                  if (!f[1].empty()) rules->default_organizer.emplace(f[0], f[1]);
                                  return Status();
                                });
       !s.ok())
     return s;
+  std::vector<std::string> fiscal;
+  if (Status s = GetStringList(table, "fiscal_year_awards", display, &fiscal); !s.ok()) return s;
+  for (const std::string& title : fiscal) {
+    if (!titles.count(title))
+      return Status::Error(display + ":" + std::to_string(TomlLine(*table.get("fiscal_year_awards"))) +
+                           ": fiscal_year_awards: \"" + title + "\" is no title of rules/awards.tsv");
+    rules->fiscal_year_awards.insert(title);
+  }
 
   std::map<std::string, std::string> region_names;  // code -> name
   if (Status s = ForEachTsvRow(dir.Path("regions.tsv"), RulesDir::Display("regions.tsv"), 3,
@@ -534,6 +559,7 @@ void Assembler::Process(Document* doc) const {
   const Entity* last_award = nullptr;  // the award mentioned last
   size_t last_award_sentence = 0;
   std::map<std::string, std::string> given_by;  // award -> the body that gives it
+  std::vector<std::string> givers;               // bodies that give anything, in order
   std::optional<std::string> ceremony_date, ceremony_place;
 
   auto in_sentence = [&](const Range& s, EntityType type) {
@@ -649,10 +675,20 @@ void Assembler::Process(Document* doc) const {
       const Entity* giver = nullptr;
       for (const Entity& e : entities)
         if (e.type == EntityType::kAgency && Inside(e.range, s) && e.range.end <= give && !giver) giver = &e;
-      if (giver)
+      if (giver) {
+        givers.push_back(giver->value);
         for (const Entity* a : awards)
           if (a->range.begin > give) given_by.emplace(a->value, giver->value);
+      }
     }
+    // "UHC Awards diselenggarakan Kemenko PMK ...": the organizer named after
+    // an award, wherever the article names its records.
+    // Not one set against another ("Selain IKPA Award, satker itu juga
+    // menerima BMN Award dari KPKNL"): the sentence speaks of the other.
+    auto contrasted = [&](const Entity* a) { return r.contrast.In(WordsBefore(*doc, s.begin, a->range.begin).second); };
+    if (organizer && !organizer_at.empty())
+      for (const Entity* a : awards)
+        if (a->range.end <= organizer->range.begin && !contrasted(a)) given_by.emplace(a->value, organizer->value);
     // The ceremony: the first sentence with a date that speaks of an award;
     // its place also from one without a date that names an award or refers
     // to one and says where it was held ("Bertempat di Gedung X, ...
@@ -875,12 +911,9 @@ void Assembler::Process(Document* doc) const {
     // lack ("Adipura Kencana diterima dari KLHK pada Februari 2023"); one that
     // refers back, what the latest records lack.
     std::vector<size_t> targets;
-    // Not one set against another ("Selain IKPA Award, satker itu juga
-    // menerima BMN Award dari KPKNL"): the sentence speaks of the other.
     for (size_t i = 0; i < built.size(); ++i)
-      if (std::any_of(awards.begin(), awards.end(), [&](const Entity* a) {
-            return built[i].award == a->value && !r.contrast.In(WordsBefore(*doc, s.begin, a->range.begin).second);
-          }))
+      if (std::any_of(awards.begin(), awards.end(),
+                      [&](const Entity* a) { return built[i].award == a->value && !contrasted(a); }))
         targets.push_back(i);
     if (targets.empty() && refers_back && !last_group.empty()) {
       size_t how_many = last_group.size();
@@ -904,9 +937,22 @@ void Assembler::Process(Document* doc) const {
     if (!rec.organizer) {
       if (auto giver = given_by.find(rec.award); giver != given_by.end()) rec.organizer = giver->second;
     }
+    // The award's organizer by rules/awards.tsv, or its branch that the
+    // article shows giving ("BPK Perwakilan Provinsi Jawa Barat menyerahkan
+    // LHP"): the organizer's name, then a word of branch_words.
     if (!rec.organizer) {
       auto it = r.default_organizer.find(rec.award);
-      if (it != r.default_organizer.end()) rec.organizer = it->second;
+      if (it != r.default_organizer.end()) {
+        rec.organizer = it->second;
+        for (const std::string& giver : givers) {
+          if (giver.rfind(it->second + " ", 0) != 0) continue;
+          const std::string rest = Lower(giver.substr(it->second.size() + 1));
+          if (r.branch_words.In(rest.substr(0, rest.find(' ')))) {
+            rec.organizer = giver;
+            break;
+          }
+        }
+      }
     }
     if (!rec.date) rec.date = ceremony_date;
     if (!rec.location) rec.location = ceremony_place;
@@ -919,6 +965,8 @@ void Assembler::Process(Document* doc) const {
           rec.year = e.year;
           break;
         }
+    if (r.fiscal_year_awards.count(rec.award))
+      if (std::optional<int> fiscal = FiscalYear(*doc, body, r.fiscal_year_before)) rec.year = fiscal;
     if (!rec.year && rec.date) rec.year = std::atoi(rec.date->substr(0, 4).c_str());
     if (!rec.year && published) rec.year = std::atoi(published->substr(0, 4).c_str());
     doc->awards.push_back(std::move(rec));

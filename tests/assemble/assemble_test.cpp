@@ -203,6 +203,33 @@ TEST_F(AssembleTest, Records) {
        "Keterbukaan Informasi Publik dari Komisi Informasi Pusat di Jakarta.",
        nullptr,
        {"Opini Wajar Tanpa Pengecualian - | Kementerian Agama | Badan Pemeriksa Keuangan | - | -"}},
+      // Audit opinions are for a fiscal year, not the year they were handed over.
+      {"an_audit_opinion_takes_the_fiscal_year_the_article_names",
+       "Badan Pemeriksa Keuangan Perwakilan Provinsi Jawa Tengah menyerahkan LHP atas LKPD Tahun Anggaran 2023 kepada "
+       "Pemkab Kudus. Pemerintah Kabupaten Kudus meraih opini WTP.",
+       "2024-05-20",
+       {"Opini Wajar Tanpa Pengecualian 2023 | Pemerintah Kabupaten Kudus | Badan Pemeriksa Keuangan Perwakilan Provinsi "
+        "Jawa Tengah | - | -"}},
+      {"a_fiscal_year_after_laporan_keuangan_tahun",
+       "Kementerian Agama kembali memperoleh opini WDP atas laporan keuangan tahun 2021 yang diserahkan Senin (6/6).",
+       "2022-06-07",
+       {"Opini Wajar Dengan Pengecualian 2021 | Kementerian Agama | Badan Pemeriksa Keuangan | 2022-06-06 | -"}},
+      {"no_fiscal_year_named_leaves_the_year_of_the_handover",
+       "Pemerintah Kota Medan meraih opini WTP, diserahkan di Kota Medan, Selasa (14/5/2024).",
+       nullptr,
+       {"Opini Wajar Tanpa Pengecualian 2024 | Pemerintah Kota Medan | Badan Pemeriksa Keuangan | 2024-05-14 | Kota Medan"}},
+      // A body that only shares the organizer's first words is no branch of it.
+      {"a_giver_that_is_no_branch_leaves_the_listed_organizer",
+       "Badan Pemeriksa Keuangan Moermahadi menyerahkan hasil pemeriksaan. Kementerian Sosial meraih opini WTP.",
+       "2019-05-28",
+       {"Opini Wajar Tanpa Pengecualian 2019 | Kementerian Sosial | Badan Pemeriksa Keuangan | - | -"}},
+      // The organizer named after an award before the article lists its recipients.
+      {"an_organizer_named_after_the_award_before_its_recipients",
+       "Anugerah Parahita Ekapraya digelar oleh Kementerian Sosial. Penerima Anugerah Parahita Ekapraya tahun ini: Kota "
+       "Madiun dan Kabupaten Ngawi.",
+       nullptr,
+       {"Anugerah Parahita Ekapraya - | Pemerintah Kota Madiun | Kementerian Sosial | - | -",
+        "Anugerah Parahita Ekapraya - | Pemerintah Kabupaten Ngawi | Kementerian Sosial | - | -"}},
       {"an_undated_place_of_no_award_is_no_ceremony",
        "Pemerintah Kabupaten Garut meraih Opini Wajar Tanpa Pengecualian dari BPK. Bupati mengatakan kegiatan "
        "berlangsung di Kabupaten Garut setiap tahun.",
