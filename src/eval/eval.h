@@ -154,8 +154,10 @@ struct Report {
 };
 
 // Scores per annotation.md's Scoring section. Matching is a maximum matching
-// of distinct predicted values to required gold items (most true positives),
-// preferring to leave unmatched the values that fall into an optional item.
+// of distinct predicted values to required gold items (most true positives).
+// A value left unmatched is a false positive only when it fits no gold item:
+// one fitting an optional item, or an item another value took (another name
+// of the same thing), is set aside.
 // Count units agree when equal or when one is a word of the other.
 Report Score(const std::vector<GoldArticle>& gold, const std::vector<Prediction>& predictions);
 
