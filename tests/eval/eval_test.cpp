@@ -841,9 +841,13 @@ TEST(EvalPrediction, MalformedLinesAreErrors) {
 
 TEST(EvalThresholds, ParseKeysAndValues) {
   Thresholds t;
-  ASSERT_TRUE(ParseThresholds("agency=0.9, date = 0.95,record=0.8,record_location=1", &t).ok());
+  ASSERT_TRUE(ParseThresholds(
+                  "agency=0.9, date = 0.95,record=0.8,record_location=1,agency.p=0.7,record.r=0.6",
+                  &t)
+                  .ok());
   std::vector<std::pair<std::string, double>> expected = {
-      {"agency", 0.9}, {"date", 0.95}, {"record", 0.8}, {"record_location", 1.0}};
+      {"agency", 0.9},          {"date", 0.95},    {"record", 0.8},
+      {"record_location", 1.0}, {"agency.p", 0.7}, {"record.r", 0.6}};
   EXPECT_EQ(t.minimums, expected);
 }
 
@@ -857,6 +861,10 @@ TEST(EvalThresholds, BadSpecsAreClearErrors) {
       {"agency=0.9x", "\"0.9x\" is not a number"},
       {"agency=", "\"\" is not a number"},
       {"persons=0.5", "threshold \"persons\": unknown key (expected one of agency, award"},
+      {"agency.f=0.5", "threshold \"agency.f\": unknown key"},
+      {"recall=0.5", "record (F1; with .p or .r: precision or recall, e.g. agency.p), published"},
+      {"published.p=0.5", "threshold \"published.p\": unknown key"},
+      {"agency.p=0.9,agency.p=0.8", "threshold \"agency.p\" given twice"},
       {"date=0.9,date=0.8", "threshold \"date\" given twice"},
   };
   for (const auto& [spec, message] : cases) {
@@ -884,6 +892,19 @@ TEST(EvalThresholds, FailingFiguresGiveOneMessageEach) {
   // count and organizer have nothing to score: 1.0.
   EXPECT_EQ(FailedThresholds(r, t), (std::vector<std::string>{"date F1 0.933 < 0.950",
                                                               "published accuracy 0.800 < 0.900"}));
+}
+
+TEST(EvalThresholds, PrecisionAndRecallHaveThresholdsOfTheirOwn) {
+  Report r;
+  TypeScore& agency = r.types[static_cast<size_t>(EntityType::kAgency)];
+  agency.tp = 9;
+  agency.fp = 1;  // precision 0.9
+  agency.fn = 3;  // recall 0.75, F1 18/22
+  Thresholds t;
+  ASSERT_TRUE(ParseThresholds("agency.p=0.9,agency.r=0.8,agency=0.8,record.r=1", &t).ok());
+  EXPECT_EQ(FailedThresholds(r, t), (std::vector<std::string>{"agency recall 0.750 < 0.800"}));
+  ASSERT_TRUE(ParseThresholds("agency.p=0.95", &t).ok());
+  EXPECT_EQ(FailedThresholds(r, t), (std::vector<std::string>{"agency precision 0.900 < 0.950"}));
 }
 
 // --- Presentation --------------------------------------------------------------
