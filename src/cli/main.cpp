@@ -42,6 +42,7 @@ Usage:
                                      (extracted on the fly) against gold
   warta rules check [--rules DIR]    load and validate every rule file, and list
                                      gazetteer phrases that name two entries
+                                     (--verbose: also those warta tells apart)
   warta rules import-regions LIST    a rules/regions.tsv for an official region
                                      list (code, level, name, parent), keeping
                                      our aliases; writes to standard output
@@ -404,13 +405,14 @@ int Eval(const std::vector<std::string>& args, const char* argv0) {
 
 int Rules(const std::vector<std::string>& args, const char* argv0) {
   po::options_description options("rules options");
-  options.add_options()("help,h", "show this help")("rules", po::value<std::string>(), "rules folder");
+  options.add_options()("help,h", "show this help")("rules", po::value<std::string>(), "rules folder")(
+      "verbose,v", "check: also list the notes, phrases that name two entries that warta tells apart");
   po::variables_map vm = Parse(args, options, "what");
   const auto what = vm.count("what") ? vm["what"].as<std::vector<std::string>>() : std::vector<std::string>();
   const bool check = what == std::vector<std::string>{"check"};
   const bool import = what.size() == 2 && what[0] == "import-regions";
   if (vm.count("help") || (!check && !import)) {
-    std::cout << "Usage: warta rules check [--rules DIR]\n       warta rules import-regions LIST.tsv [--rules DIR]\n\n"
+    std::cout << "Usage: warta rules check [--rules DIR] [--verbose]\n       warta rules import-regions LIST.tsv [--rules DIR]\n\n"
               << options;
     return vm.count("help") ? kExitOk : kExitUsage;
   }
@@ -427,8 +429,17 @@ int Rules(const std::vector<std::string>& args, const char* argv0) {
   size_t conflicts = 0;
   if (warta::Status s = warta::CheckGazetteers(warta::RulesDir(dir), &findings, &conflicts); !s.ok())
     throw Failure{s.message(), kExitUsage};
-  for (const std::string& f : findings) std::cout << f << "\n";
-  std::cout << "rules in " << dir << ": loaded; " << conflicts << " conflict(s)\n";
+  // Notes are resolved by design (bare_name_levels, current names before
+  // former ones): only conflicts need the user's attention.
+  const bool verbose = vm.count("verbose") > 0;
+  size_t notes = 0;
+  for (const std::string& f : findings) {
+    const bool note = f.rfind("note: ", 0) == 0;
+    notes += note;
+    if (verbose || !note) std::cout << f << "\n";
+  }
+  std::cout << "rules in " << dir << ": loaded; " << conflicts << " conflict(s), " << notes << " note(s)"
+            << (verbose || notes == 0 ? "" : " (--verbose lists them)") << "\n";
   return kExitOk;
 }
 

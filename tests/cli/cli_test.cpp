@@ -107,5 +107,20 @@ TEST(CliTest, BrokenRulesStopAtStart) {
   EXPECT_EQ(e.out.find("{\"id\""), std::string::npos) << "a record was written";
 }
 
+TEST(CliTest, RulesCheckListsNotesOnlyWhenVerbose) {
+  // The shipped rules have no conflicts, only notes on phrases warta tells
+  // apart (bare region names, former names): a plain check prints one line.
+  auto plain = Warta("rules check --rules " + testing::RulesDirPath());
+  EXPECT_EQ(plain.exit_code, 0);
+  EXPECT_EQ(plain.out.find("note: "), std::string::npos) << plain.out;
+  EXPECT_EQ(std::count(plain.out.begin(), plain.out.end(), '\n'), 1) << plain.out;
+  EXPECT_NE(plain.out.find(": loaded; 0 conflict(s), "), std::string::npos) << plain.out;
+  EXPECT_NE(plain.out.find(" note(s) (--verbose lists them)"), std::string::npos) << plain.out;
+  auto verbose = Warta("rules check --verbose --rules " + testing::RulesDirPath());
+  EXPECT_EQ(verbose.exit_code, 0);
+  EXPECT_NE(verbose.out.find("note: region \"bandung\" names Kabupaten Bandung"), std::string::npos)
+      << verbose.out;
+}
+
 }  // namespace
 }  // namespace warta
