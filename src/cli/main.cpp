@@ -60,6 +60,10 @@ Examples:
   cat feed.jsonl | warta extract --text-field maintext -
 )";
 
+const char* kRulesHelp =
+    "a folder of rule files that replace the shipped ones of the same name; the files it lacks are "
+    "read from the rules/ shipped with warta";
+
 struct Failure {
   std::string message;
   int code;
@@ -75,10 +79,20 @@ std::string DefaultRulesDir(const char* argv0) {
   return WARTA_DEFAULT_RULES_DIR;
 }
 
-std::unique_ptr<warta::Pipeline> LoadPipeline(const std::string& dir, const warta::PipelineOptions& options = {}) {
-  std::unique_ptr<warta::Pipeline> pipeline;
-  if (warta::Status s = warta::Pipeline::Load(warta::RulesDir(dir), options, &pipeline); !s.ok())
+// --rules DIR holds the files a user changes; the others are the shipped ones.
+warta::RulesDir RulesFor(const po::variables_map& vm, const char* argv0) {
+  if (!vm.count("rules")) return warta::RulesDir(DefaultRulesDir(argv0));
+  warta::RulesDir rules;
+  if (warta::Status s = warta::RulesDir::Layered(vm["rules"].as<std::string>(), DefaultRulesDir(argv0), &rules);
+      !s.ok())
     throw Failure{s.message(), kExitUsage};
+  return rules;
+}
+
+std::unique_ptr<warta::Pipeline> LoadPipeline(const warta::RulesDir& rules, const warta::PipelineOptions& options = {}) {
+  std::unique_ptr<warta::Pipeline> pipeline;
+  if (warta::Status s = warta::Pipeline::Load(rules, options, &pipeline); !s.ok())
+    throw Failure{rules.Locate(s).message(), kExitUsage};
   return pipeline;
 }
 
@@ -101,7 +115,7 @@ po::variables_map Parse(const std::vector<std::string>& args, const po::options_
 po::options_description InputOptions() {
   po::options_description options("input options");
   options.add_options()
-      ("rules", po::value<std::string>(), "rules folder (default: the rules/ shipped with warta)")
+      ("rules", po::value<std::string>(), kRulesHelp)
       ("input-format", po::value<std::string>()->default_value("auto"), "auto, jsonl or text")
       ("text-field", po::value<std::string>()->default_value(""), "JSON field holding the article text")
       ("title-field", po::value<std::string>()->default_value(""), "JSON field holding the title")
@@ -138,10 +152,9 @@ Inputs CheckInputs(const po::variables_map& vm, const char* argv0, const char* c
   if (!order) throw Failure{"--date-order must be auto, dmy or mdy", kExitUsage};
   warta::PipelineOptions options;
   options.segment.date_order = *order;
-  std::future<std::unique_ptr<warta::Pipeline>> loading = std::async(
-      std::launch::async, [&] {
-        return LoadPipeline(vm.count("rules") ? vm["rules"].as<std::string>() : DefaultRulesDir(argv0), options);
-      });
+  const warta::RulesDir rules = RulesFor(vm, argv0);
+  std::future<std::unique_ptr<warta::Pipeline>> loading =
+      std::async(std::launch::async, [&] { return LoadPipeline(rules, options); });
   // Auto order reads all date fields first, so that every record of a shape
   // is read the same way whatever the order or threads (stdin is read once).
   // The rules compile meanwhile; the date fields read before they are ready
@@ -405,7 +418,7 @@ int Eval(const std::vector<std::string>& args, const char* argv0) {
 
 int Rules(const std::vector<std::string>& args, const char* argv0) {
   po::options_description options("rules options");
-  options.add_options()("help,h", "show this help")("rules", po::value<std::string>(), "rules folder")(
+  options.add_options()("help,h", "show this help")("rules", po::value<std::string>(), kRulesHelp)(
       "verbose,v", "check: also list the notes, phrases that name two entries that warta tells apart");
   po::variables_map vm = Parse(args, options, "what");
   const auto what = vm.count("what") ? vm["what"].as<std::vector<std::string>>() : std::vector<std::string>();
@@ -417,18 +430,19 @@ int Rules(const std::vector<std::string>& args, const char* argv0) {
     return vm.count("help") ? kExitOk : kExitUsage;
   }
   const std::string dir = vm.count("rules") ? vm["rules"].as<std::string>() : DefaultRulesDir(argv0);
+  const warta::RulesDir rules = RulesFor(vm, argv0);
   if (import) {
     std::vector<std::string> dropped;
-    if (warta::Status s = warta::ImportRegions(warta::RulesDir(dir), what[1], std::cout, &dropped); !s.ok())
-      throw Failure{s.message(), kExitUsage};
+    if (warta::Status s = warta::ImportRegions(rules, what[1], std::cout, &dropped); !s.ok())
+      throw Failure{rules.Locate(s).message(), kExitUsage};
     for (const std::string& code : dropped) std::cerr << "warta: region " << code << " is not in the new list; dropped\n";
     return kExitOk;
   }
-  LoadPipeline(dir);
+  LoadPipeline(rules);
   std::vector<std::string> findings;
   size_t conflicts = 0;
-  if (warta::Status s = warta::CheckGazetteers(warta::RulesDir(dir), &findings, &conflicts); !s.ok())
-    throw Failure{s.message(), kExitUsage};
+  if (warta::Status s = warta::CheckGazetteers(rules, &findings, &conflicts); !s.ok())
+    throw Failure{rules.Locate(s).message(), kExitUsage};
   // Notes are resolved by design (bare_name_levels, current names before
   // former ones): only conflicts need the user's attention.
   const bool verbose = vm.count("verbose") > 0;
