@@ -1,5 +1,6 @@
 #include "core/rules_file.h"
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -20,6 +21,48 @@ std::string At(const std::string& display, int line) {
 }
 
 }  // namespace
+
+Status RulesDir::Layered(const std::string& dir, const std::string& shipped, RulesDir* out) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return Status::Error(dir + ": not a rules folder (no such folder)");
+  fs::directory_iterator entries(dir, ec);
+  if (ec) return Status::Error(dir + ": cannot read the folder: " + ec.message());
+  RulesDir layered(shipped);
+  layered.user_dir_ = dir;
+  for (const fs::directory_entry& entry : entries) {
+    const std::string name = entry.path().filename().string();
+    // Editors and version control leave hidden files beside the rules.
+    if (name.starts_with(".") || !entry.is_regular_file(ec)) continue;
+    if (!fs::is_regular_file(fs::path(shipped) / name, ec)) {
+      return Status::Error(layered.UserPath(name) + ": not a rules file (the shipped " +
+                           Display("") + " has no " + name + ")");
+    }
+    layered.user_files_.insert(name);
+  }
+  *out = std::move(layered);
+  return {};
+}
+
+std::string RulesDir::UserPath(std::string_view file) const {
+  return (std::filesystem::path(user_dir_) / file).string();
+}
+
+std::string RulesDir::Path(std::string_view file) const {
+  if (user_files_.count(std::string(file))) return UserPath(file);
+  return dir_ + "/" + std::string(file);
+}
+
+Status RulesDir::Locate(const Status& status) const {
+  const std::string& message = status.message();
+  const std::string prefix = Display("");
+  if (status.ok() || !message.starts_with(prefix)) return status;
+  const size_t end = message.find(':', prefix.size());
+  if (end == std::string::npos) return status;
+  const std::string file = message.substr(prefix.size(), end - prefix.size());
+  if (!user_files_.count(file)) return status;
+  return Status::Error(UserPath(file) + message.substr(end));
+}
 
 int TomlLine(const toml::node& node) { return static_cast<int>(node.source().begin.line); }
 

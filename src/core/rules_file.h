@@ -5,6 +5,7 @@
 #include <functional>
 #include <initializer_list>
 #include <memory>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,15 +19,38 @@ namespace warta {
 
 // A rules folder: where files are read from, and how they are named in
 // `rule` fields and error messages ("rules/<file>").
+//
+//   warta::RulesDir shipped("rules");  // a complete folder
+//   warta::RulesDir mine;
+//   if (Status s = warta::RulesDir::Layered("myrules", "rules", &mine); !s.ok()) ...
+//   Status s = warta::Pipeline::Load(mine, &pipeline);
+//   if (!s.ok()) std::cerr << mine.Locate(s).message();  // myrules/dates.toml:3: ...
 class RulesDir {
  public:
+  RulesDir() = default;
   explicit RulesDir(std::string dir) : dir_(std::move(dir)) {}
-  std::string Path(std::string_view file) const { return dir_ + "/" + std::string(file); }
+
+  // The user's folder `dir` over the complete folder `shipped`: `dir` holds
+  // only the files it changes, the others are read from `shipped`. Fails when
+  // `dir` is not a folder or holds a file `shipped` lacks (a misspelt name
+  // would otherwise leave the shipped file in force unnoticed).
+  static Status Layered(const std::string& dir, const std::string& shipped, RulesDir* out);
+
+  // The file to read: the user's when the user's folder has it.
+  std::string Path(std::string_view file) const;
   static std::string Display(std::string_view file) { return "rules/" + std::string(file); }
-  const std::string& dir() const { return dir_; }
+
+  // Stages name files by Display in their errors (the name `rule` fields
+  // keep); this names the user's file instead when the error is in one:
+  // `rules/dates.toml:3: ...` -> `myrules/dates.toml:3: ...`.
+  Status Locate(const Status& status) const;
 
  private:
-  std::string dir_;
+  std::string UserPath(std::string_view file) const;
+
+  std::string dir_;                   // complete: every file is there
+  std::string user_dir_;              // empty: none
+  std::set<std::string> user_files_;  // the files read from user_dir_
 };
 
 // Parses a TOML file; a syntax error is reported as `display:line: reason`.

@@ -154,8 +154,10 @@ struct Report {
 };
 
 // Scores per annotation.md's Scoring section. Matching is a maximum matching
-// of distinct predicted values to required gold items (most true positives),
-// preferring to leave unmatched the values that fall into an optional item.
+// of distinct predicted values to required gold items (most true positives).
+// A value left unmatched is a false positive only when it fits no gold item:
+// one fitting an optional item, or an item another value took (another name
+// of the same thing), is set aside.
 // Count units agree when equal or when one is a word of the other.
 Report Score(const std::vector<GoldArticle>& gold, const std::vector<Prediction>& predictions);
 
@@ -166,13 +168,15 @@ std::string FormatReport(const Report& report);
 std::string ReportJson(const Report& report);
 
 // Minimum figures, in the order given. Keys: agency, award, date, location,
-// count, record (F1 each); published, organizer, record_date, record_location
+// count, record (F1 each), the same with .p or .r for precision or recall
+// (agency.p, record.r); published, organizer, record_date, record_location
 // (accuracies).
 struct Thresholds {
   std::vector<std::pair<std::string, double>> minimums;
 };
 
-// Parses `agency=0.9,date=0.95,record=0.8`; values lie in [0, 1].
+// Parses `agency=0.9,agency.p=0.95,date.r=0.9`; values lie in [0, 1]. An
+// unknown key is an error that lists the known ones.
 Status ParseThresholds(std::string_view spec, Thresholds* out);
 
 // One message per figure below its minimum, e.g. `date F1 0.933 < 0.950`.

@@ -2,6 +2,8 @@
 #include <algorithm>
 #include <charconv>
 #include <cstdio>
+#include <optional>
+
 #include <nlohmann/json.hpp>
 
 #include "eval/eval.h"
@@ -82,11 +84,34 @@ std::string JoinIds(const std::vector<std::string>& ids) {
   return joined;
 }
 
-const std::vector<std::string>& ThresholdKeys() {
-  static const std::vector<std::string> keys = {
-      "agency", "award",     "date",      "location",    "count",
-      "record", "published", "organizer", "record_date", "record_location"};
-  return keys;
+// The figure a threshold key names: `agency` (F1), `agency.p`, `agency.r`,
+// and so for every type and `record`; the accuracies by their key.
+struct Figure {
+  std::string label;
+  double value;
+};
+
+std::optional<Figure> FindFigure(const Report& report, std::string_view key) {
+  for (const Row& row : Rows(report)) {
+    const TypeScore& s = *row.score;
+    if (key == row.name) return Figure{row.name + " F1", s.F1()};
+    if (key == row.name + ".p") return Figure{row.name + " precision", s.Precision()};
+    if (key == row.name + ".r") return Figure{row.name + " recall", s.Recall()};
+  }
+  for (const AccuracyRow& row : AccuracyRows(report)) {
+    if (key == row.key) return Figure{row.key + " accuracy", row.accuracy->Value()};
+  }
+  return std::nullopt;
+}
+
+std::string KnownThresholdKeys() {
+  const Report none;
+  std::string types, accuracies;
+  for (const Row& row : Rows(none)) types += (types.empty() ? "" : ", ") + row.name;
+  for (const AccuracyRow& row : AccuracyRows(none))
+    accuracies += (accuracies.empty() ? "" : ", ") + row.key;
+  return types + " (F1; with .p or .r: precision or recall, e.g. agency.p), " + accuracies +
+         " (accuracies)";
 }
 
 std::string_view Trim(std::string_view s) {
@@ -199,7 +224,6 @@ std::string ReportJson(const Report& report) {
 
 Status ParseThresholds(std::string_view spec, Thresholds* out) {
   Thresholds parsed;
-  const std::vector<std::string>& keys = ThresholdKeys();
   size_t start = 0;
   while (true) {
     size_t comma = std::min(spec.find(',', start), spec.size());
@@ -211,10 +235,9 @@ Status ParseThresholds(std::string_view spec, Thresholds* out) {
     }
     std::string key(Trim(item.substr(0, eq)));
     std::string_view text = Trim(item.substr(eq + 1));
-    if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
-      std::string list;
-      for (const std::string& k : keys) list += (list.empty() ? "" : ", ") + k;
-      return Status::Error("threshold \"" + key + "\": unknown key (expected one of " + list + ")");
+    if (!FindFigure(Report(), key)) {
+      return Status::Error("threshold \"" + key + "\": unknown key (expected one of " +
+                           KnownThresholdKeys() + ")");
     }
     double value = 0;
     auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
@@ -237,24 +260,11 @@ Status ParseThresholds(std::string_view spec, Thresholds* out) {
 std::vector<std::string> FailedThresholds(const Report& report, const Thresholds& thresholds) {
   std::vector<std::string> failed;
   for (const auto& [key, minimum] : thresholds.minimums) {
-    std::string label;
-    double value = 0;
-    for (const Row& row : Rows(report)) {
-      if (row.name == key) {
-        label = key + " F1";
-        value = row.score->F1();
-      }
-    }
-    for (const AccuracyRow& row : AccuracyRows(report)) {
-      if (row.key == key) {
-        label = key + " accuracy";
-        value = row.accuracy->Value();
-      }
-    }
-    if (label.empty()) {
+    const std::optional<Figure> figure = FindFigure(report, key);
+    if (!figure) {
       failed.push_back("unknown threshold \"" + key + "\"");
-    } else if (value < minimum) {
-      failed.push_back(label + " " + Fixed(value) + " < " + Fixed(minimum));
+    } else if (figure->value < minimum) {
+      failed.push_back(figure->label + " " + Fixed(figure->value) + " < " + Fixed(minimum));
     }
   }
   return failed;

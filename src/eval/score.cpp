@@ -40,18 +40,18 @@ bool UnitsMatch(const std::string& predicted, const std::string& gold) {
 }
 
 // Augmenting-path (Kuhn) maximum bipartite matching. Left vertices are tried
-// in `order`; once matched, a left vertex stays matched, so the vertices tried
-// first are matched as far as any maximum matching allows. Returns, per left
-// vertex, the matched right vertex or -1.
+// in index order; once matched, a left vertex stays matched, so the vertices
+// tried first are matched as far as any maximum matching allows. Returns, per
+// left vertex, the matched right vertex or -1.
 class Matcher {
  public:
   Matcher(const std::vector<std::vector<int>>& edges, size_t right_count)
       : edges_(edges), left_of_(right_count, -1), right_of_(edges.size(), -1) {}
 
-  std::vector<int> Run(const std::vector<int>& order) {
-    for (int left : order) {
+  std::vector<int> Run() {
+    for (size_t left = 0; left < edges_.size(); ++left) {
       visited_.assign(left_of_.size(), false);
-      Augment(left);
+      Augment(static_cast<int>(left));
     }
     return right_of_;
   }
@@ -110,7 +110,6 @@ std::vector<Candidate> DistinctValues(EntityType type,
 struct GoldKeys {
   std::vector<std::string> names;  // count: the units
   double number = 0;
-  bool optional = false;
 };
 
 bool ItemMatches(EntityType type, const Candidate& c, const GoldKeys& gold) {
@@ -131,40 +130,34 @@ void ScoreType(EntityType type, const std::string& article_id, const std::vector
   std::vector<int> required;  // gold index of each right vertex
   for (size_t i = 0; i < items.size(); ++i) {
     const GoldItem& item = items[i];
-    gold.push_back(
-        {Keys(type == EntityType::kCount ? item.units : item.names), item.number, item.optional});
+    gold.push_back({Keys(type == EntityType::kCount ? item.units : item.names), item.number});
     if (!item.optional) required.push_back(static_cast<int>(i));
   }
 
   std::vector<Candidate> candidates = DistinctValues(type, entities);
   std::vector<std::vector<int>> edges(candidates.size());
-  std::vector<bool> matches_optional(candidates.size(), false);
+  std::vector<bool> matches_any(candidates.size(), false);
   for (size_t c = 0; c < candidates.size(); ++c) {
     for (size_t r = 0; r < required.size(); ++r) {
       if (ItemMatches(type, candidates[c], gold[required[r]]))
         edges[c].push_back(static_cast<int>(r));
     }
-    for (const GoldKeys& g : gold) {
-      if (g.optional && ItemMatches(type, candidates[c], g)) matches_optional[c] = true;
-    }
+    for (const GoldKeys& g : gold)
+      matches_any[c] = matches_any[c] || ItemMatches(type, candidates[c], g);
   }
-  // Values that no optional item would absorb go first, so that when two
-  // values compete for one required item, the one left over is set aside
-  // rather than counted as a false positive.
-  std::vector<int> order;
-  for (int pass = 0; pass < 2; ++pass) {
-    for (size_t c = 0; c < candidates.size(); ++c) {
-      if (matches_optional[c] == (pass == 1)) order.push_back(static_cast<int>(c));
-    }
-  }
-  std::vector<int> matched = Matcher(edges, required.size()).Run(order);
+  // The matching is maximum, so a value left unmatched that fits a required
+  // item fits only items other values took: the figures are the same
+  // whichever values are tried first.
+  std::vector<int> matched = Matcher(edges, required.size()).Run();
 
   std::vector<bool> found(required.size(), false);
   for (size_t c = 0; c < candidates.size(); ++c) {
     if (matched[c] >= 0) {
       found[matched[c]] = true;
       ++score->tp;
-    } else if (!matches_optional[c]) {
+    } else if (!matches_any[c]) {
+      // Values that fit an optional item, or an item another value (another
+      // name of the same thing) took, are set aside.
       ++score->fp;
       score->false_positives.push_back({article_id, candidates[c].shown,
                                         candidates[c].mention->text, candidates[c].mention->rule});
@@ -214,10 +207,9 @@ void ScoreRecords(const std::string& article_id, const std::vector<GoldRecord>& 
     for (const GoldRecord& g : gold)
       matches_any[p] = matches_any[p] || RecordMatches(predicted[p], g);
   }
-  // In output order: of several records for one gold record, the first counts.
-  std::vector<int> order;
-  for (size_t p = 0; p < predicted.size(); ++p) order.push_back(static_cast<int>(p));
-  std::vector<int> matched = Matcher(edges, required.size()).Run(order);
+  // Tried in output order: of several records for one gold record, the first
+  // counts (its attributes are scored).
+  std::vector<int> matched = Matcher(edges, required.size()).Run();
 
   TypeScore& score = report->records;
   std::vector<bool> found(required.size(), false);

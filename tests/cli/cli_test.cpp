@@ -93,7 +93,7 @@ TEST(CliTest, BrokenRulesStopAtStart) {
   std::ofstream(dir + "/segment.toml", std::ios::app) << "\nbogus_key = 1\n";
   auto r = Warta("rules check --rules " + dir + " 2>&1");
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_NE(r.out.find("rules/segment.toml:"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("warta: " + dir + "/segment.toml:"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("unknown key \"bogus_key\""), std::string::npos) << r.out;
   EXPECT_EQ(Warta("rules check --rules " + testing::RulesDirPath()).exit_code, 0);
   // extract reads the date fields while the rules compile: the rule error
@@ -105,6 +105,61 @@ TEST(CliTest, BrokenRulesStopAtStart) {
   EXPECT_EQ(e.exit_code, 2);
   EXPECT_NE(e.out.find("unknown key \"bogus_key\""), std::string::npos) << e.out;
   EXPECT_EQ(e.out.find("{\"id\""), std::string::npos) << "a record was written";
+}
+
+TEST(CliTest, UserRulesFolderHoldsOnlyTheFilesItChanges) {
+  // One changed file: agencies.tsv with a body of its own. Every other file
+  // (regions.tsv for Bandung, the boilerplate, dates, ...) is the shipped one.
+  const std::string dir = ::testing::TempDir() + "/cli_user_rules";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  std::filesystem::copy(testing::RulesDirPath() + "/agencies.tsv", dir + "/agencies.tsv");
+  std::ofstream(dir + "/agencies.tsv", std::ios::app) << "Badan Contoh Nasional\tagency\tBCN\t\t\n";
+  const std::string input =
+      TempFile("cli_user_rules.txt", "Judul\n\nBANDUNG - Badan Contoh Nasional (BCN) membuka kantor di Kota Bandung.\n");
+
+  EXPECT_EQ(Warta("rules check --rules " + dir).exit_code, 0);
+  auto r = Warta("extract -q --rules " + dir + " " + input);
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  const auto lines = Lines(r.out);
+  ASSERT_EQ(lines.size(), 1u);
+  std::vector<std::string> values;
+  for (const auto& e : lines[0]["entities"]) values.push_back(e["value"]);
+  EXPECT_EQ(values, (std::vector<std::string>{"Kota Bandung", "Badan Contoh Nasional", "Badan Contoh Nasional",
+                                              "Kota Bandung"}));
+
+  // An error in the user's file names that file; a misspelt file name and a
+  // missing folder are errors, not the shipped rules in silence.
+  std::ofstream(dir + "/agencies.tsv", std::ios::app) << "Badan Tanpa Kolom\n";
+  std::ifstream changed(dir + "/agencies.tsv");
+  const auto last_line = std::count(std::istreambuf_iterator<char>(changed), {}, '\n');
+  auto broken = Warta("rules check --rules " + dir + " 2>&1");
+  EXPECT_EQ(broken.exit_code, 2);
+  EXPECT_EQ(broken.out, "warta: " + dir + "/agencies.tsv:" + std::to_string(last_line) +
+                            ": expected 2 tab-separated fields, found 1\n");
+  std::filesystem::remove(dir + "/agencies.tsv");
+  std::ofstream(dir + "/agency.tsv") << "";
+  auto misspelt = Warta("extract --rules " + dir + " " + input + " 2>&1");
+  EXPECT_EQ(misspelt.exit_code, 2);
+  EXPECT_EQ(misspelt.out, "warta: " + dir + "/agency.tsv: not a rules file (the shipped rules/ has no agency.tsv)\n");
+  auto missing = Warta("extract --rules " + dir + "/nope " + input + " 2>&1");
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_EQ(missing.out, "warta: " + dir + "/nope: not a rules folder (no such folder)\n");
+}
+
+TEST(CliTest, RulesCheckListsNotesOnlyWhenVerbose) {
+  // The shipped rules have no conflicts, only notes on phrases warta tells
+  // apart (bare region names, former names): a plain check prints one line.
+  auto plain = Warta("rules check --rules " + testing::RulesDirPath());
+  EXPECT_EQ(plain.exit_code, 0);
+  EXPECT_EQ(plain.out.find("note: "), std::string::npos) << plain.out;
+  EXPECT_EQ(std::count(plain.out.begin(), plain.out.end(), '\n'), 1) << plain.out;
+  EXPECT_NE(plain.out.find(": loaded; 0 conflict(s), "), std::string::npos) << plain.out;
+  EXPECT_NE(plain.out.find(" note(s) (--verbose lists them)"), std::string::npos) << plain.out;
+  auto verbose = Warta("rules check --verbose --rules " + testing::RulesDirPath());
+  EXPECT_EQ(verbose.exit_code, 0);
+  EXPECT_NE(verbose.out.find("note: region \"bandung\" names Kabupaten Bandung"), std::string::npos)
+      << verbose.out;
 }
 
 }  // namespace

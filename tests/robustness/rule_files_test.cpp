@@ -1,5 +1,5 @@
 // A broken rule file stops warta at start with `rules/<file>:<line>: reason`
-// pointing at the user's line: malformed regexes, duplicate rule names, TSV
+// (the binary: the file as the user named it) pointing at the user's line: malformed regexes, duplicate rule names, TSV
 // rows with too few columns, unknown keys, for every rule file the
 // normalize and CLI tests do not already cover.
 #include <algorithm>
@@ -123,7 +123,8 @@ TEST(RuleFiles, TheBinaryStopsWithOneLineAndExitCode2) {
     WartaRun r = Warta(s, command + " --rules " + dir.string());
     EXPECT_EQ(r.exit_code, 2);
     EXPECT_TRUE(r.out.empty()) << r.out;  // no record is written with broken rules
-    EXPECT_EQ(r.err, "warta: rules/regions.tsv:" + std::to_string(lines) +
+    // Named as the user's file, the one to edit.
+    EXPECT_EQ(r.err, "warta: " + regions + ":" + std::to_string(lines) +
                          ": expected 4 tab-separated fields, found 2\n");
   }
 }
