@@ -269,7 +269,7 @@ void ReportInputs(const Inputs& in, const warta::Reader& reader) {
                  static_cast<unsigned long long>(reader.records_not_picked()));
   }
   if (reader.ids_unchecked() > 0)
-    std::fprintf(stderr, "warta:   duplicate ids checked in the first %llu records only\n",
+    std::fprintf(stderr, "warta:   ids after the first %llu distinct ones not checked for duplicates\n",
                  static_cast<unsigned long long>(warta::Reader::kMaxCheckedIds));
 }
 
