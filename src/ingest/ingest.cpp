@@ -11,6 +11,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <new>
 #include <set>
 #include <unordered_set>
 #include <simdjson.h>
@@ -64,7 +65,10 @@ class SeenIds {
       ++unchecked_;
       return false;
     }
-    if (!slots_) slots_.reset(static_cast<uint64_t*>(std::calloc(kSlots, sizeof(uint64_t))));
+    if (!slots_) {
+      slots_.reset(static_cast<uint64_t*>(std::calloc(kSlots, sizeof(uint64_t))));
+      if (!slots_) throw std::bad_alloc();
+    }
     const uint64_t h = std::max<uint64_t>(1, std::hash<std::string_view>()(id));  // 0 marks a free slot
     for (size_t i = h & (kSlots - 1);; i = (i + 1) & (kSlots - 1)) {
       if (slots_[i] == h) return true;
