@@ -1,6 +1,7 @@
 # The two commands a fresh Debian 12 machine needs (see README.md):
 #   make run    install what is missing, build, run warta on the bundled sample
 #   make test   install what is missing, build, run every test and the evaluation
+#   make install   build/warta and rules/ into PREFIX (default /usr/local): bin/warta, share/warta/rules
 # and, for robustness work (not part of make test):
 #   make test-asan              every test, built with ASan+UBSan in build-asan
 #   make fuzz FUZZ_SECONDS=60   each libFuzzer target of fuzz/ for that long (clang)
@@ -9,8 +10,9 @@ JOBS ?= $(shell nproc)
 SHARED ?= ../shared
 ASAN_BUILD ?= build-asan
 FUZZ_SECONDS ?= 60
+PREFIX ?= /usr/local
 
-.PHONY: deps build run test test-asan fuzz eval clean
+.PHONY: deps build run test install test-asan fuzz eval clean
 
 deps:
 	bash scripts/install-deps.sh
@@ -23,10 +25,14 @@ run: build
 	$(BUILD)/warta extract corpus/articles -o $(BUILD)/sample.jsonl
 	@echo "wrote $(BUILD)/sample.jsonl ($$(wc -l < $(BUILD)/sample.jsonl) articles); first record:"
 	@head -n 1 $(BUILD)/sample.jsonl
+	@echo "run warta as $(BUILD)/warta ($(BUILD)/warta extract --help), or make install to put it on the PATH"
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 	bash scripts/eval-all.sh $(BUILD)/warta $(SHARED)
+
+install: build
+	cmake --install $(BUILD) --prefix $(PREFIX)
 
 # A sanitizer report fails the test that triggered it: UBSan stops at the
 # first error, and both exit with a code no test expects from warta (99).

@@ -934,15 +934,22 @@ int Main(int argc, char** argv) {
   if (o.keep_temp) tmp.Keep();
 
   std::vector<std::string> inputs = o.inputs.empty() ? DefaultInputs() : o.inputs;
+  // A missing input would only be an error record: a benchmark of nothing.
+  auto expand = [](const std::vector<std::string>& paths) {
+    std::vector<std::string> files;
+    for (const std::string& p : paths)
+      if (p != "-" && !fs::exists(p)) throw Failure{p + ": no such file or folder", 2};
+    for (const warta::InputFile& f : warta::ExpandInputs(paths).files) files.push_back(f.path);
+    return files;
+  };
   std::vector<std::string> files;
   if (o.generate_mb > 0) {
-    std::vector<std::string> source;
-    const std::vector<std::string> from = !o.generate_from.empty() ? std::vector<std::string>{o.generate_from} : inputs;
-    if (warta::Status s = warta::ExpandInputs(from, &source); !s.ok()) throw Failure{s.message(), 2};
+    const std::vector<std::string> source =
+        expand(!o.generate_from.empty() ? std::vector<std::string>{o.generate_from} : inputs);
     files = {tmp.path() + "/generated.jsonl"};
     Generate(source, o.generate_mb, files[0]);
-  } else if (warta::Status s = warta::ExpandInputs(inputs, &files); !s.ok()) {
-    throw Failure{s.message(), 2};
+  } else {
+    files = expand(inputs);
   }
   std::printf("input        %s%s\n", o.generate_mb > 0 ? files[0].c_str() : inputs[0].c_str(),
               inputs.size() > 1 && o.generate_mb == 0 ? " ..." : "");

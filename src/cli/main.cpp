@@ -46,11 +46,13 @@ Usage:
   warta rules import-regions LIST    a rules/regions.tsv for an official region
                                      list (code, level, name, parent), keeping
                                      our aliases; writes to standard output
-  warta --version | --help
+  warta --version | -V | --help
+  warta COMMAND --help               that command's options
 
-INPUT is a text file (one article; id = file name), a JSONL file (one article
-per line), either one gzip-compressed (.gz), a folder (read recursively), or
-- for standard input.
+INPUT is a text file (one article), a JSONL file (one article per line),
+either one gzip-compressed (.gz), a folder (read recursively: the files that
+match --glob, by default *.txt *.md *.jsonl *.json and each with .gz), or -
+for standard input.
 
 Examples:
   warta extract ../shared/seeds/*.txt
@@ -63,6 +65,80 @@ Examples:
 const char* kRulesHelp =
     "a folder of rule files that replace the shipped ones of the same name; the files it lacks are "
     "read from the rules/ shipped with warta";
+// What every command that reads articles says about its inputs.
+#define WARTA_INPUT_HELP \
+  "INPUT: a text file (one article), a JSONL file (one article a line), either\n" \
+  "gzip-compressed (.gz), a folder, or - for standard input. A folder is read\n" \
+  "recursively, in name order, only files that match --glob (default: *.txt\n" \
+  "*.md *.jsonl *.json and each with .gz); files skipped by name, or because\n" \
+  "they look binary, are counted in the summary. An INPUT that cannot be read\n" \
+  "becomes a record with an \"error\" naming it, and the rest is read.\n" \
+  "\n" \
+  "Ids: a JSONL record's id field; else FILE:LINE. A text file's id is its\n" \
+  "name without folder and extension when named directly (x for d/x.txt), its\n" \
+  "path below the folder without extension when found in one (sub/x for\n" \
+  "d/sub/x.txt under d). A repeated id gets a duplicate-id warning.\n"
+
+const char* kExtractUsage = "Usage: warta extract [options] INPUT...\n"
+    "\n"
+    "Articles in, one record per article out: JSON lines on standard output, or\n"
+    "CSV tables and an SQLite dataset (--format, -o).\n"
+    "\n" WARTA_INPUT_HELP
+    "\n"
+    "Output names (-o): jsonl alone goes to standard output, or to the file -o\n"
+    "names; sqlite alone to -o as given (default warta.sqlite). For csv, or\n"
+    "several formats, -o is a base name (default warta): a trailing .jsonl,\n"
+    ".sqlite or .csv of a format asked for is dropped, and each format adds its\n"
+    "own: BASE.jsonl, BASE.sqlite, BASE.articles.csv, BASE.entities.csv,\n"
+    "BASE.awards.csv. -o - only with --format jsonl alone; an -o ending in the\n"
+    "extension of a format not asked for is refused.\n"
+    "\n"
+    "Exit codes: 0 every record processed; 1 some records failed (an input that\n"
+    "cannot be read, a bad line) or an output could not be written; 2 a usage\n"
+    "error or a broken rule file, before any record.\n"
+    "\n"
+    "Examples:\n"
+    "  warta extract ../shared/seeds/*.txt\n"
+    "  warta extract scraped.jsonl.gz -o records.jsonl\n"
+    "  warta extract articles/ --format jsonl,csv,sqlite -o awards\n"
+    "  warta extract --only-awards --id berita-17 --id berita-18 feed.jsonl.gz\n"
+    "  cat feed.jsonl | warta extract --text-field maintext -\n";
+
+const char* kShowUsage = "Usage: warta show [options] INPUT...\n"
+    "\n"
+    "The working text of each article as warta reads it: header, title,\n"
+    "publication date, dateline, warnings, and one sentence a line.\n"
+    "\n" WARTA_INPUT_HELP
+    "\n"
+    "Exit codes: 0 shown; 2 a usage error or a broken rule file.\n"
+    "\n"
+    "Example:\n"
+    "  warta show --id clickid-aw9 awards.jsonl\n";
+
+const char* kEvalUsage = "Usage: warta eval --gold GOLD.jsonl [--min T] [--json] INPUT...\n"
+    "\n"
+    "Scores warta's JSONL output, or articles (extracted on the fly), against\n"
+    "gold annotations (../shared/spec/annotation.md).\n"
+    "\n" WARTA_INPUT_HELP
+    "\n"
+    "Exit codes: 0 scored (and at or above --min); 1 a score below --min; 2 a\n"
+    "usage error, unreadable gold or output, or a broken rule file.\n"
+    "\n"
+    "Example:\n"
+    "  warta eval --gold corpus/gold.jsonl corpus/articles --min date=0.95,count=0.9\n";
+
+const char* kRulesUsage = "Usage: warta rules check [--rules DIR] [--verbose]\n"
+    "       warta rules import-regions LIST.tsv [--rules DIR]\n"
+    "\n"
+    "check: load and validate every rule file, run the examples of the frames\n"
+    "(rules/frames.toml), and list gazetteer phrases that name two entries\n"
+    "(--verbose: also the notes on phrases warta tells apart). import-regions: a\n"
+    "rules/regions.tsv for an official region list (code, level, name, parent),\n"
+    "keeping our aliases, on standard output.\n"
+    "\n"
+    "Exit codes: 0 loaded (or imported); 2 a usage error, a broken rule file\n"
+    "(rules/FILE:LINE: reason, or DIR/FILE:LINE for a file of --rules DIR) or a\n"
+    "frame example that gives other records than it lists.\n";
 
 struct Failure {
   std::string message;
@@ -74,7 +150,9 @@ std::string DefaultRulesDir(const char* argv0) {
   std::error_code ec;
   fs::path exe = fs::canonical("/proc/self/exe", ec);
   if (ec) exe = fs::absolute(argv0, ec);
-  for (const fs::path& candidate : {exe.parent_path() / "rules", exe.parent_path().parent_path() / "rules"})
+  // Beside the binary, one up (build/warta), or as `make install` lays it out.
+  for (const fs::path& candidate : {exe.parent_path() / "rules", exe.parent_path().parent_path() / "rules",
+                                    exe.parent_path().parent_path() / "share/warta/rules"})
     if (fs::is_regular_file(candidate / "boilerplate.toml", ec)) return candidate.string();
   return WARTA_DEFAULT_RULES_DIR;
 }
@@ -104,7 +182,9 @@ po::variables_map Parse(const std::vector<std::string>& args, const po::options_
   positional.add(positional_name, -1);
   po::variables_map vm;
   try {
-    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
+    // No prefix guessing: `--id x` must never be read as `--id-field x`.
+    constexpr int kStyle = po::command_line_style::default_style & ~po::command_line_style::allow_guessing;
+    po::store(po::command_line_parser(args).options(all).positional(positional).style(kStyle).run(), vm);
     po::notify(vm);
   } catch (const po::error& e) {
     throw Failure{e.what(), kExitUsage};
@@ -117,6 +197,9 @@ po::options_description InputOptions() {
   options.add_options()
       ("rules", po::value<std::string>(), kRulesHelp)
       ("input-format", po::value<std::string>()->default_value("auto"), "auto, jsonl or text")
+      ("glob", po::value<std::vector<std::string>>()->composing()->value_name("PATTERN"),
+       "in folders, read only files whose name matches (fnmatch; repeatable; replaces the "
+       "default *.txt *.md *.jsonl *.json and each with .gz)")
       ("text-field", po::value<std::string>()->default_value(""), "JSON field holding the article text")
       ("title-field", po::value<std::string>()->default_value(""), "JSON field holding the title")
       ("date-field", po::value<std::string>()->default_value(""), "JSON field holding the publication date")
@@ -130,7 +213,7 @@ po::options_description InputOptions() {
 // What every command that reads articles needs: the files, how to read
 // them, and the loaded rules.
 struct Inputs {
-  std::vector<std::string> files;
+  warta::InputList list;
   warta::IngestOptions ingest;
   std::unique_ptr<warta::Pipeline> pipeline;
 };
@@ -146,8 +229,9 @@ Inputs CheckInputs(const po::variables_map& vm, const char* argv0, const char* c
   in.ingest.fields = {vm["text-field"].as<std::string>(), vm["title-field"].as<std::string>(),
                       vm["date-field"].as<std::string>(), vm["id-field"].as<std::string>(),
                       vm["url-field"].as<std::string>()};
-  if (warta::Status s = warta::ExpandInputs(vm["input"].as<std::vector<std::string>>(), &in.files); !s.ok())
-    throw Failure{s.message(), kExitUsage};
+  in.list = warta::ExpandInputs(vm["input"].as<std::vector<std::string>>(),
+                                vm.count("glob") ? vm["glob"].as<std::vector<std::string>>() : std::vector<std::string>());
+  if (vm.count("id")) in.ingest.ids = vm["id"].as<std::vector<std::string>>();
   const std::optional<warta::DateOrder> order = warta::ParseDateOrder(vm["date-order"].as<std::string>());
   if (!order) throw Failure{"--date-order must be auto, dmy or mdy", kExitUsage};
   warta::PipelineOptions options;
@@ -159,8 +243,7 @@ Inputs CheckInputs(const po::variables_map& vm, const char* argv0, const char* c
   // is read the same way whatever the order or threads (stdin is read once).
   // The rules compile meanwhile; the date fields read before they are ready
   // (a few thousand) wait in memory.
-  if (*order == warta::DateOrder::kAuto &&
-      std::find(in.files.begin(), in.files.end(), "-") == in.files.end()) {
+  if (*order == warta::DateOrder::kAuto && in.list.total_bytes) {  // no stdin
     constexpr size_t kMaxWaiting = 100000;
     std::vector<std::string> waiting;
     auto loaded = [&] {
@@ -168,7 +251,10 @@ Inputs CheckInputs(const po::variables_map& vm, const char* argv0, const char* c
       for (const std::string& field : waiting) in.pipeline->Survey(field);
       waiting = {};
     };
-    warta::Reader survey(in.files, in.ingest);
+    // Every record, not only those --id picks: dates of a shape read alike in any run.
+    warta::IngestOptions all = in.ingest;
+    all.ids.clear();
+    warta::Reader survey(in.list.files, all);
     for (warta::Document doc; survey.Next(&doc);) {
       if (!in.pipeline && (waiting.size() >= kMaxWaiting ||
                            loading.wait_for(std::chrono::seconds(0)) == std::future_status::ready))
@@ -183,17 +269,40 @@ Inputs CheckInputs(const po::variables_map& vm, const char* argv0, const char* c
   return in;
 }
 
+// The summary's lines about what was read: files skipped, records picked
+// by --id, ids too many to check for duplicates.
+void ReportInputs(const Inputs& in, const warta::Reader& reader) {
+  if (in.list.skipped_by_name > 0 || reader.skipped_binary() > 0)
+    std::fprintf(stderr, "warta:   skipped in folders: %llu file(s) by name (see --glob), %llu that look binary\n",
+                 static_cast<unsigned long long>(in.list.skipped_by_name),
+                 static_cast<unsigned long long>(reader.skipped_binary()));
+  if (!in.ingest.ids.empty()) {
+    const std::vector<std::string> missing = reader.ids_not_found();
+    std::string names;
+    for (const std::string& id : missing) names += (names.empty() ? ": " : ", ") + id;
+    std::fprintf(stderr, "warta:   --id: %zu of %zu id(s) found, %zu not found%s; %llu other record(s) skipped\n",
+                 in.ingest.ids.size() - missing.size(), in.ingest.ids.size(), missing.size(), names.c_str(),
+                 static_cast<unsigned long long>(reader.records_not_picked()));
+  }
+  if (reader.ids_unchecked() > 0)
+    std::fprintf(stderr, "warta:   ids after the first %llu distinct ones not checked for duplicates\n",
+                 static_cast<unsigned long long>(warta::Reader::kMaxCheckedIds));
+}
+
+const char* kIdHelp = "only the records with this id (repeatable)";
+
 int Show(const std::vector<std::string>& args, const char* argv0) {
   po::options_description options("show options");
-  options.add_options()("help,h", "show this help");
+  options.add_options()("help,h", "show this help")(
+      "id", po::value<std::vector<std::string>>()->composing()->value_name("ID"), kIdHelp);
   options.add(InputOptions());
   po::variables_map vm = Parse(args, options, "input");
   if (vm.count("help")) {
-    std::cout << kUsage << "\n" << options;
+    std::cout << kShowUsage << "\n" << options;
     return kExitOk;
   }
   Inputs in = CheckInputs(vm, argv0, "show");
-  warta::Reader reader(in.files, in.ingest);
+  warta::Reader reader(in.list.files, in.ingest);
   warta::Document doc;
   while (reader.Next(&doc)) {
     in.pipeline->Process(&doc);
@@ -211,6 +320,8 @@ int Show(const std::vector<std::string>& args, const char* argv0) {
       std::cout << (s.is_title ? "T| " : " | ") << doc.Slice(s.range) << "\n";
     }
   }
+  std::cout.flush();
+  ReportInputs(in, reader);
   return kExitOk;
 }
 
@@ -221,44 +332,47 @@ int Extract(const std::vector<std::string>& args, const char* argv0) {
       ("format,f", po::value<std::string>()->default_value("jsonl"),
        "jsonl, csv, sqlite, or several joined by commas")
       ("output,o", po::value<std::string>(),
-       "jsonl: the file (default: standard output); csv: the prefix of PREFIX.entities.csv and "
-       "PREFIX.awards.csv (default: warta); sqlite: the database (default: warta.sqlite). With several "
-       "formats, the base name: BASE.jsonl, BASE.entities.csv, BASE.awards.csv, BASE.sqlite")
+       "where to write (see Output names above): the JSONL file (default: standard output), the SQLite "
+       "file (default: warta.sqlite), or the base name of several (default: warta)")
+      ("id", po::value<std::vector<std::string>>()->composing()->value_name("ID"), kIdHelp)
+      ("only-awards", "write only the articles with at least one award record (the summary still counts all)")
       ("threads,j", po::value<int>()->default_value(0), "worker threads (0: one per core)")
       ("shard", po::value<std::string>(), "K/N: process only records K, K+N, K+2N, ... (1-based) of the input")
       ("quiet,q", "no progress or summary on standard error");
   options.add(InputOptions());
   po::variables_map vm = Parse(args, options, "input");
   if (vm.count("help")) {
-    std::cout << kUsage << "\n" << options;
+    std::cout << kExtractUsage << "\n" << options;
     return kExitOk;
   }
-  Inputs in = CheckInputs(vm, argv0, "extract");
 
-  // The outputs: each format with its path.
-  std::vector<std::pair<warta::OutputFormat, std::string>> outputs;
+  // The outputs, named before the rules load so that a wrong -o fails at once.
+  std::vector<warta::OutputFormat> formats;
   {
-    std::stringstream formats(vm["format"].as<std::string>());
-    for (std::string name; std::getline(formats, name, ',');) {
-      if (name == "jsonl") outputs.emplace_back(warta::OutputFormat::kJsonl, ".jsonl");
-      else if (name == "csv") outputs.emplace_back(warta::OutputFormat::kCsv, "");
-      else if (name == "sqlite") outputs.emplace_back(warta::OutputFormat::kSqlite, ".sqlite");
+    std::stringstream list(vm["format"].as<std::string>());
+    for (std::string name; std::getline(list, name, ',');) {
+      warta::OutputFormat format;
+      if (name == "jsonl") format = warta::OutputFormat::kJsonl;
+      else if (name == "csv") format = warta::OutputFormat::kCsv;
+      else if (name == "sqlite") format = warta::OutputFormat::kSqlite;
       else throw Failure{"--format: \"" + name + "\" is not jsonl, csv or sqlite", kExitUsage};
-    }
-    const std::optional<std::string> output =
-        vm.count("output") ? std::optional<std::string>(vm["output"].as<std::string>()) : std::nullopt;
-    for (auto& [format, suffix] : outputs) {
-      if (outputs.size() > 1) suffix = output.value_or("warta") + suffix;
-      else if (format == warta::OutputFormat::kJsonl) suffix = output.value_or("-");
-      else if (format == warta::OutputFormat::kCsv) suffix = output.value_or("warta");
-      else suffix = output.value_or("warta.sqlite");
+      if (std::find(formats.begin(), formats.end(), format) != formats.end())
+        throw Failure{"--format: \"" + name + "\" is given twice", kExitUsage};
+      formats.push_back(format);
     }
   }
+  std::vector<std::string> paths;
+  if (warta::Status s = warta::OutputPaths(
+          formats, vm.count("output") ? std::optional<std::string>(vm["output"].as<std::string>()) : std::nullopt,
+          &paths);
+      !s.ok())
+    throw Failure{s.message(), kExitUsage};
+  Inputs in = CheckInputs(vm, argv0, "extract");
   std::vector<std::unique_ptr<warta::RecordWriter>> writers;
-  for (const auto& [format, path] : outputs) {
+  for (size_t i = 0; i < formats.size(); ++i) {
     writers.emplace_back();
-    if (warta::Status s = warta::OpenWriter(format, path, &writers.back()); !s.ok())
-      throw Failure{s.message(), kExitUsage};
+    if (warta::Status s = warta::OpenWriter(formats[i], paths[i], &writers.back()); !s.ok())
+      throw Failure{s.message(), kExitRecordErrors};
   }
 
   warta::BatchOptions batch;
@@ -279,34 +393,38 @@ int Extract(const std::vector<std::string>& args, const char* argv0) {
   auto seconds_since_start = [&] {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   };
-  // Progress on a terminal only: articles, MB, articles/s, and an ETA when
-  // the input size is known (plain files).
-  uint64_t total_bytes = 0;
-  for (const std::string& f : in.files) {
-    std::error_code ec;
-    if (f == "-" || (f.size() > 3 && f.compare(f.size() - 3, 3, ".gz") == 0)) {
-      total_bytes = 0;
-      break;
-    }
-    total_bytes += fs::file_size(f, ec);
-  }
+  warta::Reader reader(in.list.files, in.ingest);
+  // Progress on a terminal only, once a chunk: articles, articles/s, and
+  // with the input's size known (files, not stdin) the share of it read
+  // (compressed bytes for gzip) and an ETA.
   if (!quiet && isatty(2)) {
     batch.progress = [&](uint64_t articles, uint64_t bytes) {
       const double t = seconds_since_start();
-      std::fprintf(stderr, "\rwarta: %llu articles, %.1f MB, %.0f articles/s", static_cast<unsigned long long>(articles),
-                   bytes / 1e6, t > 0 ? articles / t : 0.0);
-      if (total_bytes > 0 && bytes > 0) std::fprintf(stderr, ", ETA %.0f s ", t * (double(total_bytes) / bytes - 1));
+      std::fprintf(stderr, "\rwarta: %llu articles, %.0f articles/s", static_cast<unsigned long long>(articles),
+                   t > 0 ? articles / t : 0.0);
+      const uint64_t done = reader.file_bytes_read();
+      if (in.list.total_bytes > 0 && done > 0)
+        std::fprintf(stderr, ", %.1f of %.1f MB (%.0f%%), ETA %.0f s ", done / 1e6, *in.list.total_bytes / 1e6,
+                     100.0 * std::min<double>(done, *in.list.total_bytes) / *in.list.total_bytes,
+                     std::max(0.0, t * (double(*in.list.total_bytes) / done - 1)));
+      else
+        std::fprintf(stderr, ", %.1f MB ", bytes / 1e6);
       std::fflush(stderr);
     };
   }
 
-  warta::Reader reader(in.files, in.ingest);
+  // --only-awards: an article is written when assembly made at least one
+  // award record for it (its "awards" list is not empty).
+  const bool only_awards = vm.count("only-awards") > 0;
+  uint64_t written = 0;
   warta::BatchCounts counts;
   std::map<std::string, uint64_t> warning_kinds;
   const warta::Status run = warta::RunBatch(
       reader, *in.pipeline, batch,
       [&](const warta::Document& doc) {
         if (!doc.error.empty() && !quiet) std::cerr << (batch.progress ? "\n" : "") << "warta: error: " << doc.error << "\n";
+        if (only_awards && doc.awards.empty()) return warta::Status();
+        ++written;
         for (auto& writer : writers)
           if (warta::Status s = writer->Write(doc); !s.ok()) return s;
         return warta::Status();
@@ -328,7 +446,9 @@ int Extract(const std::vector<std::string>& args, const char* argv0) {
     if (batch.shard_count > 1)
       std::fprintf(stderr, ", shard %u/%u of %llu records", batch.shard_index + 1, batch.shard_count,
                    static_cast<unsigned long long>(counts.read));
+    if (only_awards) std::fprintf(stderr, ", %llu written (--only-awards)", static_cast<unsigned long long>(written));
     std::fprintf(stderr, "\n");
+    ReportInputs(in, reader);
     for (const auto& [kind, n] : warning_kinds)
       std::fprintf(stderr, "warta:   warning %s: %llu\n", kind.c_str(), static_cast<unsigned long long>(n));
     for (const warta::DateOrderChoice& c : in.pipeline->DateOrderChoices())
@@ -364,7 +484,7 @@ int Eval(const std::vector<std::string>& args, const char* argv0) {
   options.add(InputOptions());
   po::variables_map vm = Parse(args, options, "input");
   if (vm.count("help")) {
-    std::cout << kUsage << "\n" << options;
+    std::cout << kEvalUsage << "\n" << options;
     return kExitOk;
   }
   if (!vm.count("gold")) throw Failure{"eval: --gold GOLD.jsonl is required", kExitUsage};
@@ -401,7 +521,7 @@ int Eval(const std::vector<std::string>& args, const char* argv0) {
     article_vm.erase("input");
     article_vm.insert({"input", po::variable_value(articles, false)});
     Inputs in = CheckInputs(article_vm, argv0, "eval");
-    warta::Reader reader(in.files, in.ingest);
+    warta::Reader reader(in.list.files, in.ingest);
     warta::Document doc;
     while (reader.Next(&doc)) {
       in.pipeline->Process(&doc);
@@ -425,8 +545,7 @@ int Rules(const std::vector<std::string>& args, const char* argv0) {
   const bool check = what == std::vector<std::string>{"check"};
   const bool import = what.size() == 2 && what[0] == "import-regions";
   if (vm.count("help") || (!check && !import)) {
-    std::cout << "Usage: warta rules check [--rules DIR] [--verbose]\n       warta rules import-regions LIST.tsv [--rules DIR]\n\n"
-              << options;
+    std::cout << kRulesUsage << "\n" << options;
     return vm.count("help") ? kExitOk : kExitUsage;
   }
   const std::string dir = vm.count("rules") ? vm["rules"].as<std::string>() : DefaultRulesDir(argv0);
@@ -470,7 +589,7 @@ int main(int argc, char** argv) {
       std::cout << kUsage;
       return args.empty() ? kExitUsage : kExitOk;
     }
-    if (args[0] == "--version") {
+    if (args[0] == "--version" || args[0] == "-V") {
       std::cout << "warta " << WARTA_VERSION << "\n";
       return kExitOk;
     }

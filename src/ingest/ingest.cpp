@@ -1,15 +1,19 @@
 #include "ingest/ingest.h"
 
 #include <fcntl.h>
+#include <fnmatch.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <zlib.h>
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <new>
 #include <set>
+#include <unordered_set>
 #include <simdjson.h>
 #include <unicode/unistr.h>
 
@@ -40,6 +44,51 @@ std::string WithoutGz(const std::string& path) {
 std::string FileStem(const std::string& path) {
   return fs::path(WithoutGz(path)).stem().string();
 }
+
+// A file named on the command line.
+InputFile NamedFile(const std::string& path) {
+  InputFile file{path, path == "-" ? "stdin" : FileStem(path)};
+  std::error_code ec;
+  if (path != "-" && fs::is_regular_file(path, ec)) file.size = fs::file_size(path, ec);
+  return file;
+}
+
+// Ids seen so far, as 64-bit hashes in one open-addressing table allocated
+// once: memory is flat whatever the input (its pages are touched as ids
+// arrive, 8 MiB at most), and up to kMaxCheckedIds ids are checked; a false
+// duplicate needs two ids with the same 64-bit hash.
+class SeenIds {
+ public:
+  // True when `id` was seen before; false for a new id or when the table is full.
+  bool Seen(std::string_view id) {
+    if (count_ >= Reader::kMaxCheckedIds) {
+      ++unchecked_;
+      return false;
+    }
+    if (!slots_) {
+      slots_.reset(static_cast<uint64_t*>(std::calloc(kSlots, sizeof(uint64_t))));
+      if (!slots_) throw std::bad_alloc();
+    }
+    const uint64_t h = std::max<uint64_t>(1, std::hash<std::string_view>()(id));  // 0 marks a free slot
+    for (size_t i = h & (kSlots - 1);; i = (i + 1) & (kSlots - 1)) {
+      if (slots_[i] == h) return true;
+      if (slots_[i] == 0) {
+        slots_[i] = h;
+        ++count_;
+        return false;
+      }
+    }
+  }
+  uint64_t unchecked() const { return unchecked_; }
+
+ private:
+  static constexpr size_t kSlots = size_t{1} << 20;  // kMaxCheckedIds fills 3/4
+  struct Free {
+    void operator()(uint64_t* p) const { std::free(p); }
+  };
+  std::unique_ptr<uint64_t[], Free> slots_;
+  uint64_t count_ = 0, unchecked_ = 0;
+};
 
 // The charset a UTF-16 byte order mark at the start of `bytes` names, or null.
 const char* Utf16Charset(std::string_view bytes) {
@@ -77,11 +126,19 @@ void SetOriginal(std::string bytes, Document* doc) {
                                   " byte(s) of invalid UTF-8 read as Windows-1252");
 }
 
-// Adds the files under `dir` to `found`. Hidden entries (".git") are
-// skipped; symbolic links are followed, each folder listed once. What
-// cannot be listed or is not a file is added all the same, so that reading
-// it reports why instead of it being left out without a word.
-void ListFolder(const fs::path& dir, std::set<fs::path>* listed, std::vector<std::string>* found) {
+bool MatchesAny(const std::string& name, const std::vector<std::string>& globs) {
+  for (const std::string& glob : globs)
+    if (::fnmatch(glob.c_str(), name.c_str(), 0) == 0) return true;
+  return false;
+}
+
+// Adds the files under `dir` whose names match `globs` to `found` (the rest
+// to `skipped`). Hidden entries (".git") are skipped; symbolic links are
+// followed, each folder listed once. A folder that cannot be listed is added
+// all the same, so that reading it reports why instead of it being left out
+// without a word.
+void ListFolder(const fs::path& dir, const std::vector<std::string>& globs, std::set<fs::path>* listed,
+                std::vector<std::string>* found, uint64_t* skipped) {
   std::error_code ec;
   const fs::path real = fs::canonical(dir, ec);
   if (!ec && !listed->insert(real).second) return;  // a link back into a listed folder
@@ -95,50 +152,92 @@ void ListFolder(const fs::path& dir, std::set<fs::path>* listed, std::vector<std
   for (const fs::path& entry : entries) {
     const std::string name = entry.filename().string();
     if (!name.empty() && name[0] == '.') continue;
-    if (fs::is_directory(entry, ec)) ListFolder(entry, listed, found);
-    else found->push_back(entry.string());
+    if (fs::is_directory(entry, ec)) ListFolder(entry, globs, listed, found, skipped);
+    else if (MatchesAny(name, globs)) found->push_back(entry.string());
+    else ++*skipped;
   }
 }
 
 }  // namespace
 
-Status ExpandInputs(const std::vector<std::string>& inputs, std::vector<std::string>* files) {
+const std::vector<std::string> kDefaultGlobs = {"*.txt", "*.md", "*.jsonl", "*.json",
+                                               "*.txt.gz", "*.md.gz", "*.jsonl.gz", "*.json.gz"};
+
+InputList ExpandInputs(const std::vector<std::string>& inputs, const std::vector<std::string>& globs) {
+  InputList list;
+  list.total_bytes = 0;
   for (const std::string& input : inputs) {
-    if (input == "-") {
-      files->push_back(input);
-      continue;
-    }
     std::error_code ec;
-    fs::file_status st = fs::status(input, ec);
-    if (ec || !fs::exists(st)) return Status::Error(input + ": no such file or folder");
-    if (!fs::is_directory(st)) {
-      files->push_back(input);
+    if (input == "-") list.total_bytes.reset();
+    if (input == "-" || !fs::is_directory(input, ec)) {
+      list.files.push_back(NamedFile(input));
       continue;
     }
-    // A folder named on the command line that cannot be listed stops at
-    // start, as a missing one does; one found inside becomes an error record.
-    fs::directory_iterator probe(input, ec);
-    if (ec) return Status::Error(input + ": cannot read folder: " + ec.message());
     std::set<fs::path> listed;
     std::vector<std::string> found;
-    ListFolder(input, &listed, &found);
+    ListFolder(input, globs.empty() ? kDefaultGlobs : globs, &listed, &found, &list.skipped_by_name);
     std::sort(found.begin(), found.end());
-    files->insert(files->end(), found.begin(), found.end());
+    for (const std::string& path : found) {
+      if (path == input) {  // the folder itself, which could not be listed
+        list.files.push_back(NamedFile(input));
+        continue;
+      }
+      // "d/sub/x.txt.gz" under "d" -> "sub/x"
+      const fs::path relative = fs::path(WithoutGz(path)).lexically_relative(input);
+      InputFile file{path, (relative.parent_path() / relative.stem()).string(), true};
+      if (fs::is_regular_file(path, ec)) file.size = fs::file_size(path, ec);
+      list.files.push_back(std::move(file));
+    }
   }
-  return {};
+  if (list.total_bytes)
+    for (const InputFile& file : list.files) *list.total_bytes += file.size;
+  return list;
 }
 
 class Reader::Impl {
  public:
-  Impl(std::vector<std::string> files, IngestOptions options)
-      : files_(std::move(files)), options_(std::move(options)) {}
+  Impl(std::vector<InputFile> files, IngestOptions options)
+      : files_(std::move(files)), options_(std::move(options)),
+        picked_(options_.ids.begin(), options_.ids.end()) {}
   ~Impl() { Close(); }
 
   bool Next(Document* doc) {
+    while (NextRecord(doc)) {
+      if (seen_.Seen(doc->id))
+        doc->Warn("duplicate-id", "id \"" + doc->id + "\" is the id of an earlier record too");
+      if (picked_.empty()) return true;
+      if (picked_.count(doc->id)) {
+        found_.insert(doc->id);
+        return true;
+      }
+      ++not_picked_;
+    }
+    return false;
+  }
+
+  uint64_t bytes_read() const { return bytes_read_; }
+  uint64_t file_bytes_read() const {
+    const z_off_t at = file_ && path_ != "-" ? gzoffset(file_) : 0;
+    return file_bytes_done_ + static_cast<uint64_t>(std::max<z_off_t>(at, 0));
+  }
+  uint64_t blank_lines() const { return blank_lines_; }
+  uint64_t skipped_binary() const { return skipped_binary_; }
+  uint64_t records_not_picked() const { return not_picked_; }
+  std::vector<std::string> ids_not_found() const {
+    std::vector<std::string> missing;
+    for (const std::string& id : options_.ids)
+      if (!found_.count(id) && std::find(missing.begin(), missing.end(), id) == missing.end()) missing.push_back(id);
+    return missing;
+  }
+  uint64_t ids_unchecked() const { return seen_.unchecked(); }
+
+ private:
+  bool NextRecord(Document* doc) {
     for (;;) {
       if (!file_) {
         if (next_file_ >= files_.size()) return false;
         if (!Open(doc)) return true;  // `doc` carries why the file could not be opened
+        if (!file_) continue;         // skipped: binary
       }
       if (!jsonl_) {
         ReadTextFile(doc);
@@ -151,14 +250,14 @@ class Reader::Impl {
     }
   }
 
-  uint64_t bytes_read() const { return bytes_read_; }
-  uint64_t blank_lines() const { return blank_lines_; }
-
- private:
   // Opens the next file; false when it cannot be opened (`doc` says why).
+  // A binary-looking file found in a folder is skipped: true, no file open.
   bool Open(Document* doc) {
     *doc = Document();
-    path_ = files_[next_file_++];
+    const InputFile& input = files_[next_file_++];
+    path_ = input.path;
+    id_ = input.id;
+    size_ = input.size;
     line_no_ = 0;
     buffer_.clear();
     buffer_pos_ = 0;
@@ -176,13 +275,21 @@ class Reader::Impl {
       }
     }
     if (!file_) {
-      doc->id = path_ == "-" ? "stdin" : FileStem(path_);
+      doc->id = id_;
       doc->origin = path_;
       doc->error = path_ + ": cannot open: " + why;
+      file_bytes_done_ += size_;
       return false;
     }
     gzbuffer(file_, 1 << 17);
     DecodeByteOrderMark();
+    // An executable, an image, a database in a folder of articles: a NUL
+    // byte early on, which text (UTF-16 is converted by now) does not have.
+    if (input.in_folder && !charset_ && buffer_.find('\0', buffer_pos_) != std::string::npos) {
+      ++skipped_binary_;
+      Close();
+      return true;
+    }
     jsonl_ = DetectJsonl();
     return true;
   }
@@ -213,8 +320,10 @@ class Reader::Impl {
   }
 
   void Close() {
-    if (file_) gzclose(file_);
+    if (!file_) return;
+    gzclose(file_);
     file_ = nullptr;
+    file_bytes_done_ += size_;
   }
 
   // A UTF-8 byte order mark is dropped. UTF-16 (with its mark) is converted
@@ -308,7 +417,7 @@ class Reader::Impl {
   void ReadTextFile(Document* doc) {
     while (Fill()) {
     }
-    doc->id = path_ == "-" ? "stdin" : FileStem(path_);
+    doc->id = id_;
     doc->origin = path_;
     if (!read_error_.empty()) {
       doc->error = path_ + ": " + read_error_;
@@ -434,10 +543,13 @@ class Reader::Impl {
     return "";
   }
 
-  std::vector<std::string> files_;
+  std::vector<InputFile> files_;
   IngestOptions options_;
+  std::unordered_set<std::string> picked_, found_;  // IngestOptions::ids, and those seen
+  SeenIds seen_;
   size_t next_file_ = 0;
-  std::string path_;
+  std::string path_, id_;  // of the file being read
+  uint64_t size_ = 0;
   gzFile file_ = nullptr;
   bool jsonl_ = false;
   bool eof_ = false;
@@ -448,16 +560,29 @@ class Reader::Impl {
   const char* charset_ = nullptr;   // "UTF-16LE"/"UTF-16BE" when the file was converted
   uint64_t line_no_ = 0;
   uint64_t bytes_read_ = 0;
+  uint64_t file_bytes_done_ = 0;  // sizes of the files done
   uint64_t blank_lines_ = 0;
+  uint64_t skipped_binary_ = 0;
+  uint64_t not_picked_ = 0;
   std::string line_, padded_;
   simdjson::ondemand::parser parser_;
 };
 
-Reader::Reader(std::vector<std::string> files, IngestOptions options)
+Reader::Reader(std::vector<InputFile> files, IngestOptions options)
     : impl_(std::make_unique<Impl>(std::move(files), std::move(options))) {}
+Reader::Reader(const std::vector<std::string>& paths, IngestOptions options) {
+  std::vector<InputFile> files;
+  for (const std::string& path : paths) files.push_back(NamedFile(path));
+  impl_ = std::make_unique<Impl>(std::move(files), std::move(options));
+}
 Reader::~Reader() = default;
 bool Reader::Next(Document* doc) { return impl_->Next(doc); }
 uint64_t Reader::bytes_read() const { return impl_->bytes_read(); }
 uint64_t Reader::blank_lines() const { return impl_->blank_lines(); }
+uint64_t Reader::file_bytes_read() const { return impl_->file_bytes_read(); }
+uint64_t Reader::skipped_binary() const { return impl_->skipped_binary(); }
+uint64_t Reader::records_not_picked() const { return impl_->records_not_picked(); }
+std::vector<std::string> Reader::ids_not_found() const { return impl_->ids_not_found(); }
+uint64_t Reader::ids_unchecked() const { return impl_->ids_unchecked(); }
 
 }  // namespace warta

@@ -1,19 +1,21 @@
 // ingest: turns input paths into a stream of Documents with their raw fields.
 //
 //   warta::IngestOptions options;              // fields detected automatically
-//   std::vector<std::string> files;
-//   if (auto s = warta::ExpandInputs({"articles/", "feed.jsonl.gz", "-"}, &files); !s.ok()) ...
-//   warta::Reader reader(files, options);
+//   warta::InputList inputs = warta::ExpandInputs({"articles/", "feed.jsonl.gz", "-"});
+//   warta::Reader reader(inputs.files, options);
 //   warta::Document doc;
 //   while (reader.Next(&doc)) { ... doc.error is set for a record that could not be read ... }
 //
-// Inputs: plain text files (one article each, id = file name stem), JSONL
-// files (one article per line), either of them gzip-compressed, folders
-// (recursively, in name order) and "-" for standard input. A record that
-// cannot be read still yields a Document, with `error` saying where and why.
+// Inputs: plain text files (one article each), JSONL files (one article per
+// line), either of them gzip-compressed, folders (recursively, in name order,
+// only the files that match the globs) and "-" for standard input. A record
+// that cannot be read, or a file that cannot be opened (missing, a socket),
+// still yields a Document, with `error` saying where and why.
 #pragma once
 
+#include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -33,24 +35,72 @@ enum class InputFormat { kAuto, kJsonl, kText };
 struct IngestOptions {
   FieldNames fields;
   InputFormat format = InputFormat::kAuto;
+  // When not empty, only the records with one of these ids are returned.
+  std::vector<std::string> ids;
 };
 
-// Expands folders into their files; checks that every named path exists.
-Status ExpandInputs(const std::vector<std::string>& inputs, std::vector<std::string>* files);
+// One file to read.
+struct InputFile {
+  std::string path;
+  // The id of its article when it is a text file, and of its error record
+  // when it cannot be read: for a file named directly its name without
+  // folder and extension ("x" for d/sub/x.txt.gz), for a file found in a
+  // folder its path relative to that folder without extension ("sub/x").
+  std::string id;
+  bool in_folder = false;  // found in a folder: skipped when it looks binary
+  uint64_t size = 0;       // bytes as stored (compressed for gzip)
+};
+
+struct InputList {
+  std::vector<InputFile> files;
+  uint64_t skipped_by_name = 0;         // files in folders that no glob matches
+  std::optional<uint64_t> total_bytes;  // of all files as stored; unknown with stdin
+};
+
+// The globs a folder's files must match when none are given: the article
+// formats warta reads.
+extern const std::vector<std::string> kDefaultGlobs;
+
+// Expands folders into their files, in name order, keeping those whose
+// name matches one of `globs` (fnmatch(3) patterns on the file name; empty:
+// kDefaultGlobs). Paths named directly are kept whatever their name, and
+// ones that do not exist too: reading them gives their error record.
+InputList ExpandInputs(const std::vector<std::string>& inputs, const std::vector<std::string>& globs = {});
 
 class Reader {
  public:
-  Reader(std::vector<std::string> files, IngestOptions options);
+  Reader(std::vector<InputFile> files, IngestOptions options);
+  // Files named directly (no folders): ids are the file names' stems.
+  Reader(const std::vector<std::string>& paths, IngestOptions options);
   ~Reader();
   Reader(const Reader&) = delete;
   Reader& operator=(const Reader&) = delete;
 
-  // Fills `doc` (cleared first) with the next record; false when all input is read.
+  // Fills `doc` (cleared first) with the next record; false when all input
+  // is read. A record whose id an earlier record had gets a `duplicate-id`
+  // warning.
   bool Next(Document* doc);
 
-  // Input bytes consumed so far (compressed size for gzip files is not known;
-  // this counts the bytes handed to the parser).
+  // Input bytes handed to the parser so far (decompressed for gzip).
   uint64_t bytes_read() const;
+
+  // Bytes of the input files consumed so far as stored (compressed for
+  // gzip), to set against InputList::total_bytes.
+  uint64_t file_bytes_read() const;
+
+  // Files found in folders that were skipped because they look binary (a
+  // NUL byte in their first 64 KiB).
+  uint64_t skipped_binary() const;
+
+  // Records skipped because IngestOptions::ids does not hold their id, and
+  // the ids asked for that no record had (so far).
+  uint64_t records_not_picked() const;
+  std::vector<std::string> ids_not_found() const;
+
+  // Records whose ids were not checked for duplicates: the check remembers a
+  // bounded number of ids (kMaxCheckedIds), so that memory stays flat.
+  uint64_t ids_unchecked() const;
+  static constexpr uint64_t kMaxCheckedIds = 786432;
 
   // JSONL lines skipped so far because they were blank (spaces and tabs
   // only): with the records returned, they account for every line read.

@@ -1,5 +1,6 @@
-// Two CSV tables (RFC 4180, UTF-8, header row): one row per entity, one per
-// award record, each with its article id.
+// Three CSV tables (RFC 4180, UTF-8, header row): one row per article (with
+// its error, so that failed records show), one per entity, one per award
+// record, each with its article id.
 #include <cerrno>
 #include <cmath>
 #include <cstdio>
@@ -60,6 +61,9 @@ class CsvFile {
 class CsvWriter : public RecordWriter {
  public:
   Status Open(const std::string& prefix) {
+    if (Status s = articles_.Open(prefix + ".articles.csv", {"id", "title", "published", "url", "error", "warnings"});
+        !s.ok())
+      return s;
     if (Status s = entities_.Open(prefix + ".entities.csv", {"article_id", "type", "text", "start", "end", "value",
                                                               "unit", "code", "acronym", "year", "rule"});
         !s.ok())
@@ -69,6 +73,16 @@ class CsvWriter : public RecordWriter {
   }
 
   Status Write(const Document& doc) override {
+    articles_.Field(doc.id);
+    articles_.Field(doc.title.value_or(""));
+    articles_.Field(doc.published.value_or(""));
+    articles_.Field(doc.url.value_or(""));
+    articles_.Field(doc.error);
+    // One warning a line: messages hold "; " themselves, never a line break.
+    std::string warnings;
+    for (const Warning& w : doc.warnings) warnings += (warnings.empty() ? "" : "\n") + w.message;
+    articles_.Field(warnings);
+    if (Status s = articles_.EndRow(); !s.ok()) return s;
     for (const Entity& e : doc.entities) {
       entities_.Field(doc.id);
       entities_.Field(EntityTypeName(e.type));
@@ -103,13 +117,14 @@ class CsvWriter : public RecordWriter {
   }
 
   Status Close() override {
+    Status articles = articles_.Close();
     Status entities = entities_.Close();
     Status awards = awards_.Close();
-    return entities.ok() ? awards : entities;
+    return !articles.ok() ? articles : !entities.ok() ? entities : awards;
   }
 
  private:
-  CsvFile entities_, awards_;
+  CsvFile articles_, entities_, awards_;
 };
 
 }  // namespace

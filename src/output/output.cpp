@@ -2,6 +2,7 @@
 
 #include "output/writers.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <cstring>
@@ -199,6 +200,44 @@ class JsonlWriter : public RecordWriter {
 };
 
 }  // namespace
+
+namespace {
+
+const char* Extension(OutputFormat format) {
+  switch (format) {
+    case OutputFormat::kJsonl: return ".jsonl";
+    case OutputFormat::kCsv: return ".csv";
+    case OutputFormat::kSqlite: return ".sqlite";
+  }
+  return "";
+}
+
+}  // namespace
+
+Status OutputPaths(const std::vector<OutputFormat>& formats, const std::optional<std::string>& output,
+                   std::vector<std::string>* paths) {
+  auto asked = [&](OutputFormat f) { return std::find(formats.begin(), formats.end(), f) != formats.end(); };
+  const bool jsonl_alone = formats == std::vector<OutputFormat>{OutputFormat::kJsonl};
+  if (output == "-" && !jsonl_alone)
+    return Status::Error("-o -: standard output takes one stream, --format jsonl alone");
+  std::string base = output.value_or("warta");
+  for (OutputFormat f : {OutputFormat::kJsonl, OutputFormat::kCsv, OutputFormat::kSqlite}) {
+    const std::string_view ext = Extension(f);
+    if (!base.ends_with(ext) || base.size() == ext.size()) continue;
+    if (!asked(f))
+      return Status::Error("-o " + base + ": a " + std::string(ext.substr(1)) + " name, but --format does not ask for " +
+                           std::string(ext.substr(1)));
+    if (formats.size() > 1 || f == OutputFormat::kCsv) base.resize(base.size() - ext.size());
+  }
+  paths->clear();
+  for (OutputFormat f : formats) {
+    if (formats.size() == 1 && f != OutputFormat::kCsv)
+      paths->push_back(output.value_or(f == OutputFormat::kJsonl ? "-" : "warta.sqlite"));
+    else
+      paths->push_back(f == OutputFormat::kCsv ? base : base + Extension(f));
+  }
+  return {};
+}
 
 Status OpenWriter(OutputFormat format, const std::string& path, std::unique_ptr<RecordWriter>* out) {
   switch (format) {

@@ -8,7 +8,9 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "core/document.h"
 #include "core/status.h"
@@ -28,9 +30,22 @@ class RecordWriter {
   virtual Status Close() = 0;
 };
 
+// Where each of `formats` writes, given `-o` (nullopt: not given), one path
+// per format for OpenWriter:
+// - jsonl alone: standard output ("-") unless -o names a file;
+// - jsonl or sqlite alone: -o is the file, as given;
+// - csv, or several formats: -o is a base name, without a trailing
+//   extension of one of the formats (both.sqlite -> both); each format adds
+//   its own: BASE.jsonl, BASE.sqlite, the CSV prefix BASE. The default base
+//   is "warta".
+// Refused: "-" for anything but jsonl alone, and an -o ending in the
+// extension of a format not asked for (records.jsonl with --format csv).
+Status OutputPaths(const std::vector<OutputFormat>& formats, const std::optional<std::string>& output,
+                   std::vector<std::string>* paths);
+
 // Opens a writer. `path`: the JSONL file ("" or "-": standard output), the
-// prefix of the CSV files (PREFIX.entities.csv, PREFIX.awards.csv), or the
-// SQLite database (created, or updated in place).
+// prefix of the CSV files (PREFIX.articles.csv, PREFIX.entities.csv,
+// PREFIX.awards.csv), or the SQLite database (created, or updated in place).
 Status OpenWriter(OutputFormat format, const std::string& path, std::unique_ptr<RecordWriter>* out);
 
 }  // namespace warta

@@ -5,8 +5,12 @@
 // and sets the conflict flag, and every source keeps its own value.
 //
 // Re-running on the same or overlapping input replaces each article's rows
-// (upsert by article id), so a dataset can be refreshed in place. The whole
-// run is one transaction: a failed run commits nothing.
+// (upsert by article id), so a dataset can be refreshed in place. Within one
+// run an id never replaces: a later article with an id already written is
+// stored as "ID~2" (~3, ...), with a warning. The whole run is one
+// transaction: a failed run commits nothing.
+#include <unordered_set>
+
 #include <nlohmann/json.hpp>
 #include <sqlite3.h>
 
@@ -147,20 +151,24 @@ class SqliteWriter : public RecordWriter {
   Status Write(const Document& doc) override {
     nlohmann::json warnings = nlohmann::json::array();
     for (const Warning& w : doc.warnings) warnings.push_back(w.message);
+    std::string id = doc.id;
+    for (int n = 2; !written_.insert(id).second; ++n) id = doc.id + "~" + std::to_string(n);
+    if (id != doc.id)
+      warnings.push_back("stored as \"" + id + "\": an earlier article of this run has id \"" + doc.id + "\"");
     Statement& article = *statements_[0];
-    article.Text(1, doc.id).Maybe(2, doc.title).Maybe(3, doc.published).Maybe(4, doc.url);
+    article.Text(1, id).Maybe(2, doc.title).Maybe(3, doc.published).Maybe(4, doc.url);
     if (doc.error.empty()) article.Null(5);
     else article.Text(5, doc.error);
     article.Text(6, (warnings.dump()));
-    if (article.Run() != SQLITE_DONE) return Error("cannot write article " + doc.id);
-    statements_[1]->Text(1, doc.id);
-    statements_[2]->Text(1, doc.id);
+    if (article.Run() != SQLITE_DONE) return Error("cannot write article " + id);
+    statements_[1]->Text(1, id);
+    statements_[2]->Text(1, id);
     if (statements_[1]->Run() != SQLITE_DONE || statements_[2]->Run() != SQLITE_DONE)
-      return Error("cannot replace rows of article " + doc.id);
+      return Error("cannot replace rows of article " + id);
     for (size_t i = 0; i < doc.entities.size(); ++i) {
       const Entity& e = doc.entities[i];
       Statement& entity = *statements_[3];
-      entity.Text(1, doc.id).Int(2, static_cast<int64_t>(i)).Text(3, EntityTypeName(e.type)).Text(4, e.text);
+      entity.Text(1, id).Int(2, static_cast<int64_t>(i)).Text(3, EntityTypeName(e.type)).Text(4, e.text);
       entity.Int(5, e.start).Int(6, e.end);
       entity.Text(7, e.type == EntityType::kCount ? FormatNumber(e.number) : e.value);
       auto optional = [&](int index, const std::string& v) {
@@ -173,19 +181,19 @@ class SqliteWriter : public RecordWriter {
       if (e.year) entity.Int(11, *e.year);
       else entity.Null(11);
       entity.Text(12, e.rule);
-      if (entity.Run() != SQLITE_DONE) return Error("cannot write entities of " + doc.id);
+      if (entity.Run() != SQLITE_DONE) return Error("cannot write entities of " + id);
     }
     for (const AwardRecord& a : doc.awards) {
       int64_t award_id = 0;
       if (statements_[4]->Text(1, a.award).Int(2, a.year.value_or(0)).Text(3, a.recipient).Run(&award_id) != SQLITE_DONE)
-        return Error("cannot write award of " + doc.id);
+        return Error("cannot write award of " + id);
       nlohmann::json evidence = nlohmann::json::array();
       for (const Range& r : a.evidence) evidence.push_back({{"start", r.begin}, {"end", r.end}});
       Statement& source = *statements_[5];
-      source.Int(1, award_id).Text(2, doc.id).Maybe(3, a.organizer).Maybe(4, a.date).Maybe(5, a.location);
+      source.Int(1, award_id).Text(2, id).Maybe(3, a.organizer).Maybe(4, a.date).Maybe(5, a.location);
       source.Text(6, (JoinList(a.units))).Text(7, (JoinList(a.innovations)));
       source.Text(8, (evidence.dump()));
-      if (source.Run() != SQLITE_DONE) return Error("cannot write award source of " + doc.id);
+      if (source.Run() != SQLITE_DONE) return Error("cannot write award source of " + id);
     }
     return {};
   }
@@ -212,6 +220,7 @@ class SqliteWriter : public RecordWriter {
   std::string path_;
   bool open_transaction_ = false;
   std::vector<std::unique_ptr<Statement>> statements_;
+  std::unordered_set<std::string> written_;  // article ids of this run
 };
 
 }  // namespace

@@ -1,6 +1,9 @@
 // The warta binary as a user runs it: exit codes, messages, stdin.
+#include <sqlite3.h>
+
 #include <filesystem>
 #include <fstream>
+#include <regex>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -31,14 +34,36 @@ TEST(CliTest, VersionAndHelp) {
   auto v = Warta("--version");
   EXPECT_EQ(v.exit_code, 0);
   EXPECT_EQ(v.out.rfind("warta ", 0), 0u);
+  EXPECT_EQ(Warta("-V").out, v.out);
   auto h = Warta("extract --help");
   EXPECT_EQ(h.exit_code, 0);
   EXPECT_NE(h.out.find("Examples:"), std::string::npos);
   EXPECT_NE(h.out.find("--text-field"), std::string::npos);
 }
 
+// Issue 22: every command's --help printed the usage of all of them.
+TEST(CliTest, EachCommandsHelpIsItsOwn) {
+  struct Case {
+    const char* command;
+    std::vector<const char*> has, lacks;
+  };
+  for (const Case& c : std::vector<Case>{
+           {"extract", {"Usage: warta extract", "--format", "--only-awards", "--id ID", "--glob", "Exit codes: 0"},
+            {"--gold", "import-regions"}},
+           {"show", {"Usage: warta show", "--id ID", "--glob", "Exit codes: 0"}, {"--format", "--gold", "--shard"}},
+           {"eval", {"Usage: warta eval", "--gold", "--min", "Exit codes: 0"}, {"--format", "--shard", "--id ID"}},
+           {"rules", {"warta rules check", "import-regions", "Exit codes: 0"}, {"--format", "--gold", "--text-field"}}}) {
+    SCOPED_TRACE(c.command);
+    auto h = Warta(std::string(c.command) + " --help");
+    EXPECT_EQ(h.exit_code, 0);
+    for (const char* text : c.has) EXPECT_NE(h.out.find(text), std::string::npos) << text << "\n" << h.out;
+    for (const char* text : c.lacks) EXPECT_EQ(h.out.find(text), std::string::npos) << text << "\n" << h.out;
+  }
+}
+
 TEST(CliTest, UsageErrorsExitTwoWithOneLine) {
-  for (const char* args : {"extract --no-such-option x", "extract /no/such/file.jsonl", "frobnicate", "extract"}) {
+  for (const char* args : {"extract --no-such-option x", "frobnicate", "extract", "show --id-f clickid x.jsonl",
+                           "extract --format csv -o - x.txt", "extract --format jsonl,jsonl x.txt"}) {
     SCOPED_TRACE(args);
     auto r = Warta(std::string(args) + " 2>&1");
     EXPECT_EQ(r.exit_code, 2);
@@ -82,7 +107,7 @@ TEST(CliTest, OutputFileAndSummary) {
 TEST(CliTest, UnwritableOutputIsAClearError) {
   const std::string input = TempFile("cli_unwritable.txt", "Judul\n\nIsi.");
   auto r = Warta("extract " + input + " -o /no/such/dir/out.jsonl 2>&1");
-  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.exit_code, 1);  // as documented: an output that cannot be written
   EXPECT_NE(r.out.find("/no/such/dir/out.jsonl: cannot write"), std::string::npos) << r.out;
 }
 
@@ -160,6 +185,205 @@ TEST(CliTest, RulesCheckListsNotesOnlyWhenVerbose) {
   EXPECT_EQ(verbose.exit_code, 0);
   EXPECT_NE(verbose.out.find("note: region \"bandung\" names Kabupaten Bandung"), std::string::npos)
       << verbose.out;
+}
+
+// A fresh folder for one test.
+std::string Folder(const std::string& name) {
+  const std::string p = ::testing::TempDir() + "/warta_cli_" + std::to_string(::getpid()) + "_" + name;
+  std::filesystem::remove_all(p);
+  std::filesystem::create_directories(p);
+  return p;
+}
+
+std::string Put(const std::string& path, const std::string& content) {
+  std::filesystem::create_directories(std::filesystem::path(path).parent_path());
+  std::ofstream(path, std::ios::binary) << content;
+  return path;
+}
+
+std::string Slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+std::string CorpusArticle(const std::string& name) { return testing::SourceDir() + "/corpus/articles/" + name + ".txt"; }
+
+std::vector<std::vector<std::string>> Query(const std::string& db_path, const std::string& sql) {
+  sqlite3* db = nullptr;
+  std::vector<std::vector<std::string>> rows;
+  if (sqlite3_open_v2(db_path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) return rows;
+  sqlite3_stmt* stmt = nullptr;
+  sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr);
+  while (stmt && sqlite3_step(stmt) == SQLITE_ROW) {
+    rows.emplace_back();
+    for (int c = 0; c < sqlite3_column_count(stmt); ++c) {
+      const unsigned char* v = sqlite3_column_text(stmt, c);
+      rows.back().push_back(v ? reinterpret_cast<const char*>(v) : "NULL");
+    }
+  }
+  sqlite3_finalize(stmt);
+  sqlite3_close(db);
+  return rows;
+}
+
+// Issue 22: two articles with one id; the SQLite dataset kept only the later.
+TEST(CliTest, DuplicateIdsAreWarnedAndNeverOverwriteInSqlite) {
+  const std::string dir = Folder("dup");
+  const std::string a = Put(dir + "/berita/x.txt", Slurp(CorpusArticle("002_pemkot-semarang-top45")));
+  const std::string b = Put(dir + "/berita/jateng/x.txt", Slurp(CorpusArticle("006_pemkab-sleman-wtp")));
+  const std::string db = dir + "/awards.sqlite";
+  auto r = Warta("extract --format sqlite -o " + db + " " + a + " " + b + " 2>&1");
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_NE(r.out.find("warning duplicate-id: 1"), std::string::npos) << r.out;
+  const auto rows = Query(db, "SELECT id, title, warnings FROM articles ORDER BY id");
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0][0], "x");
+  EXPECT_EQ(rows[1][0], "x~2");
+  EXPECT_NE(rows[0][1], rows[1][1]);  // two articles, both kept
+  EXPECT_NE(rows[1][2].find("id \\\"x\\\" is the id of an earlier record too"), std::string::npos) << rows[1][2];
+  EXPECT_NE(rows[1][2].find("stored as \\\"x~2\\\""), std::string::npos) << rows[1][2];
+  EXPECT_EQ(Query(db, "SELECT COUNT(DISTINCT article_id) FROM entities"), (std::vector<std::vector<std::string>>{{"2"}}));
+  // The same again refreshes in place; read from the folder, the ids differ.
+  EXPECT_EQ(Warta("extract -q --format sqlite -o " + db + " " + a + " " + b).exit_code, 0);
+  EXPECT_EQ(Query(db, "SELECT COUNT(*) FROM articles"), (std::vector<std::vector<std::string>>{{"2"}}));
+  auto lines = Lines(Warta("extract -q " + dir + "/berita").out);
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_EQ(lines[0]["id"], "jateng/x");
+  EXPECT_EQ(lines[1]["id"], "x");
+  EXPECT_TRUE(lines[1]["warnings"].empty()) << lines[1]["warnings"];
+}
+
+// Issue 22: a folder's program, README and CSV each became an article.
+TEST(CliTest, FoldersReadArticleFilesAndCountTheRest) {
+  const std::string dir = Folder("skip");
+  Put(dir + "/scrape/001.txt", Slurp(CorpusArticle("002_pemkot-semarang-top45")));
+  Put(dir + "/scrape/README", "Hasil scraping, lihat SOURCES.\n");
+  Put(dir + "/scrape/urls.csv", "id,url\n001,https://a.id/1\n");
+  std::filesystem::copy_file(testing::WartaBinary(), dir + "/scrape/warta");
+  auto r = Warta("extract " + dir + "/scrape 2>&1 >" + dir + "/out.jsonl");
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_EQ(Lines(Slurp(dir + "/out.jsonl")).size(), 1u);
+  EXPECT_NE(r.out.find("warta: 1 articles, 0 errors"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("skipped in folders: 3 file(s) by name (see --glob), 0 that look binary"), std::string::npos) << r.out;
+  // Every file, by glob: the binary is still left out, and counted.
+  r = Warta("extract --glob '*' " + dir + "/scrape 2>&1 >" + dir + "/out.jsonl");
+  EXPECT_EQ(Lines(Slurp(dir + "/out.jsonl")).size(), 3u);
+  EXPECT_NE(r.out.find("skipped in folders: 0 file(s) by name (see --glob), 1 that look binary"), std::string::npos) << r.out;
+}
+
+// Issue 22: one missing input stopped the run with exit 2 before any record.
+TEST(CliTest, MissingInputAmongSeveralIsAnErrorRecord) {
+  const std::string dir = Folder("missing");
+  const std::string missing = dir + "/kemarin.jsonl";
+  auto r = Warta("extract " + CorpusArticle("002_pemkot-semarang-top45") + " " + missing + " " +
+                 CorpusArticle("006_pemkab-sleman-wtp") + " 2>" + dir + "/err.txt");
+  EXPECT_EQ(r.exit_code, 1);
+  auto lines = Lines(r.out);
+  ASSERT_EQ(lines.size(), 3u);
+  EXPECT_EQ(lines[0]["id"], "002_pemkot-semarang-top45");
+  EXPECT_FALSE(lines[0]["awards"].empty());
+  EXPECT_EQ(lines[1]["id"], "kemarin");
+  EXPECT_EQ(lines[1]["error"], missing + ": cannot open: No such file or directory");
+  EXPECT_EQ(lines[2]["id"], "006_pemkab-sleman-wtp");
+  const std::string err = Slurp(dir + "/err.txt");
+  EXPECT_NE(err.find("warta: 3 articles, 1 errors"), std::string::npos) << err;
+}
+
+// Issue 22: `--id clickid-aw9` was read as `--id-field clickid-aw9`.
+TEST(CliTest, IdPicksArticlesAndOptionsAreNeverGuessed) {
+  const std::string dir = Folder("ids");
+  const std::string feed = Put(dir + "/awards.jsonl",
+      nlohmann::json({{"id", "clickid-aw8"}, {"title", "Pemkab Sleman Raih WTP"}, {"text", Slurp(CorpusArticle("006_pemkab-sleman-wtp"))}}).dump() + "\n" +
+      nlohmann::json({{"id", "clickid-aw9"}, {"title", "Pemkot Semarang Top 45"}, {"text", Slurp(CorpusArticle("002_pemkot-semarang-top45"))}}).dump() + "\n");
+  auto show = Warta("show --id clickid-aw9 " + feed + " 2>" + dir + "/err.txt");
+  EXPECT_EQ(show.exit_code, 0);
+  EXPECT_EQ(show.out.rfind("=== clickid-aw9\n", 0), 0u) << show.out.substr(0, 200);
+  EXPECT_EQ(show.out.find("=== clickid-aw8"), std::string::npos);
+  EXPECT_NE(Slurp(dir + "/err.txt").find("--id: 1 of 1 id(s) found, 0 not found; 1 other record(s) skipped"),
+            std::string::npos) << Slurp(dir + "/err.txt");
+  auto extract = Warta("extract --id clickid-aw8 --id clickid-zz " + feed + " 2>" + dir + "/err.txt");
+  auto lines = Lines(extract.out);
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_EQ(lines[0]["id"], "clickid-aw8");
+  EXPECT_NE(Slurp(dir + "/err.txt").find("--id: 1 of 2 id(s) found, 1 not found: clickid-zz"), std::string::npos)
+      << Slurp(dir + "/err.txt");
+  // A prefix of --id-field is an unknown option now, not --id-field.
+  auto guessed = Warta("show --id-f clickid-aw9 " + feed + " 2>&1");
+  EXPECT_EQ(guessed.exit_code, 2);
+  EXPECT_NE(guessed.out.find("unrecognised option '--id-f'"), std::string::npos) << guessed.out;
+}
+
+// Issue 22: -o both.sqlite wrote both.sqlite.sqlite; -o - wrote -.awards.csv;
+// a CSV-only run had no row for an article that failed.
+TEST(CliTest, OutputNamesFollowOneRule) {
+  const std::string dir = Folder("names");
+  const std::string article = CorpusArticle("002_pemkot-semarang-top45");
+  auto r = Warta("extract -q --format jsonl,sqlite -o " + dir + "/both.sqlite " + article);
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_TRUE(std::filesystem::exists(dir + "/both.sqlite"));
+  EXPECT_TRUE(std::filesystem::exists(dir + "/both.jsonl"));
+  EXPECT_FALSE(std::filesystem::exists(dir + "/both.sqlite.sqlite"));
+  EXPECT_EQ(Query(dir + "/both.sqlite", "SELECT id FROM articles"),
+            (std::vector<std::vector<std::string>>{{"002_pemkot-semarang-top45"}}));
+
+  auto dash = Warta("extract --format csv -o - " + article + " 2>&1");
+  EXPECT_EQ(dash.exit_code, 2);
+  EXPECT_NE(dash.out.find("-o -: standard output takes one stream, --format jsonl alone"), std::string::npos) << dash.out;
+  EXPECT_FALSE(std::filesystem::exists("-.awards.csv"));
+  auto wrong = Warta("extract --format csv -o " + dir + "/hasil.jsonl " + article + " 2>&1");
+  EXPECT_EQ(wrong.exit_code, 2);
+  EXPECT_NE(wrong.out.find("a jsonl name, but --format does not ask for jsonl"), std::string::npos) << wrong.out;
+
+  const std::string missing = dir + "/hilang.txt";
+  auto csv = Warta("extract -q --format csv -o " + dir + "/run.csv " + article + " " + missing);
+  EXPECT_EQ(csv.exit_code, 1);
+  EXPECT_EQ(Slurp(dir + "/run.articles.csv"),
+            "id,title,published,url,error,warnings\r\n"
+            "002_pemkot-semarang-top45,Inovasi Puskesmas Keliling Malam Bawa Pemkot Semarang ke Top 45 KIPP 2022,2022-11-25,,,\r\n"
+            "hilang,,,," + missing + ": cannot open: No such file or directory,\r\n");
+  EXPECT_NE(Slurp(dir + "/run.awards.csv").find("002_pemkot-semarang-top45,"), std::string::npos);
+  EXPECT_TRUE(std::filesystem::exists(dir + "/run.entities.csv"));
+}
+
+// --only-awards writes the articles with an award record; the summary counts all.
+TEST(CliTest, OnlyAwardsWritesArticlesWithAnAwardRecord) {
+  const std::string dir = Folder("only");
+  auto r = Warta("extract --only-awards " + CorpusArticle("013_mpp-jawa-barat") + " " +
+                 CorpusArticle("002_pemkot-semarang-top45") + " " + CorpusArticle("014_disdukcapil-pontianak-jam-layanan") +
+                 " " + dir + "/hilang.txt 2>" + dir + "/err.txt");
+  EXPECT_EQ(r.exit_code, 1);  // the missing file still counts as a failed record
+  auto lines = Lines(r.out);
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_EQ(lines[0]["id"], "002_pemkot-semarang-top45");
+  EXPECT_FALSE(lines[0]["awards"].empty());
+  const std::string err = Slurp(dir + "/err.txt");
+  EXPECT_NE(err.find("warta: 4 articles, 1 errors"), std::string::npos) << err;
+  EXPECT_NE(err.find(", 1 written (--only-awards)"), std::string::npos) << err;
+}
+
+// On a terminal, progress gives the share of the input read (compressed
+// bytes for gzip) and an ETA; `script` gives warta a terminal.
+TEST(CliTest, ProgressOnATerminalShowsShareAndEta) {
+  if (testing::RunCommand("command -v script >/dev/null").exit_code != 0) GTEST_SKIP() << "no script(1)";
+  const std::string dir = Folder("progress");
+  std::string jsonl;
+  const std::string text = Slurp(CorpusArticle("002_pemkot-semarang-top45"));
+  for (int i = 0; i < 3000; ++i)  // varied, so that gzip leaves ~100 KB: many chunks of 128 articles
+    jsonl += nlohmann::json({{"id", "b" + std::to_string(i)}, {"text", std::to_string(i * 7919 % 10007) + " " + text}}).dump() + "\n";
+  Put(dir + "/feed.jsonl", jsonl);
+  ASSERT_EQ(testing::RunCommand("gzip -f " + dir + "/feed.jsonl").exit_code, 0);
+  char total[16];
+  std::snprintf(total, sizeof total, "%.1f", std::filesystem::file_size(dir + "/feed.jsonl.gz") / 1e6);
+  auto r = testing::RunCommand("script -qec '" + testing::WartaBinary() + " extract --threads 1 -o " + dir +
+                               "/out.jsonl " + dir + "/feed.jsonl.gz' /dev/null");
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  std::vector<int> shares;
+  const std::regex line(std::string("warta: \\d+ articles, \\d+ articles/s, [0-9.]+ of ") + total + " MB \\((\\d+)%\\), ETA \\d+ s");
+  for (std::sregex_iterator it(r.out.begin(), r.out.end(), line), end; it != end; ++it) shares.push_back(std::stoi((*it)[1]));
+  ASSERT_GE(shares.size(), 10u) << r.out;
+  EXPECT_LT(shares.front(), 50);
+  EXPECT_EQ(shares.back(), 100);
+  EXPECT_TRUE(std::is_sorted(shares.begin(), shares.end()));
 }
 
 }  // namespace

@@ -36,11 +36,9 @@ class IngestTest : public ::testing::Test {
     gzclose(f);
     return p;
   }
-  static std::vector<Document> ReadAll(const std::vector<std::string>& inputs, IngestOptions options = {}) {
-    std::vector<std::string> files;
-    Status s = ExpandInputs(inputs, &files);
-    EXPECT_TRUE(s.ok()) << s.message();
-    Reader reader(files, options);
+  static std::vector<Document> ReadAll(const std::vector<std::string>& inputs, IngestOptions options = {},
+                                       const std::vector<std::string>& globs = {}) {
+    Reader reader(ExpandInputs(inputs, globs).files, options);
     std::vector<Document> docs;
     Document doc;
     while (reader.Next(&doc)) docs.push_back(doc);
@@ -151,8 +149,8 @@ TEST_F(IngestTest, GzipFilesAndFoldersRecursively) {
   Write(".hidden/skip.txt", "tidak dibaca");
   auto docs = ReadAll({dir_.string()});
   ASSERT_EQ(docs.size(), 4u);
-  EXPECT_EQ(docs[0].id, "001_artikel");
-  EXPECT_EQ(docs[1].id, "002_artikel");
+  EXPECT_EQ(docs[0].id, "a/001_artikel");
+  EXPECT_EQ(docs[1].id, "b/c/002_artikel");
   EXPECT_EQ(docs[1].original, "Artikel gzip");
   EXPECT_EQ(docs[2].id, "g1");
   EXPECT_EQ(docs[3].id, "g2");
@@ -191,11 +189,119 @@ TEST_F(IngestTest, EmptyFileIsAnEmptyArticle) {
   EXPECT_TRUE(docs[0].error.empty());
 }
 
-TEST_F(IngestTest, MissingInputIsRejectedUpFront) {
-  std::vector<std::string> files;
-  Status s = ExpandInputs({(dir_ / "tidak-ada.jsonl").string()}, &files);
-  ASSERT_FALSE(s.ok());
-  EXPECT_NE(s.message().find("no such file or folder"), std::string::npos);
+// Issue 22: d/x.txt and d/sub/x.txt both had id "x".
+TEST_F(IngestTest, IdsOfFolderFilesAreTheirPathsBelowTheFolder) {
+  const std::string top = Write("berita/x.txt", "Pemkot Semarang Raih Penghargaan\n\nIsi pertama.");
+  const std::string sub = Write("berita/jateng/x.txt", "Pemkab Sleman Raih WTP\n\nIsi kedua.");
+  WriteGz("berita/jateng/2024/y.txt.gz", "Kota Malang Raih Adipura\n\nIsi ketiga.");
+  auto docs = ReadAll({(dir_ / "berita").string()});
+  ASSERT_EQ(docs.size(), 3u);
+  EXPECT_EQ(docs[0].id, "jateng/2024/y");
+  EXPECT_EQ(docs[1].id, "jateng/x");
+  EXPECT_EQ(docs[2].id, "x");
+  for (const Document& d : docs) EXPECT_TRUE(d.warnings.empty()) << d.id << ": " << d.warnings[0].message;
+  // Named directly, a file keeps its stem, so the same two clash, and say so.
+  docs = ReadAll({top, sub});
+  ASSERT_EQ(docs.size(), 2u);
+  EXPECT_EQ(docs[0].id, "x");
+  EXPECT_EQ(docs[1].id, "x");
+  EXPECT_TRUE(docs[0].warnings.empty());
+  ASSERT_EQ(docs[1].warnings.size(), 1u);
+  EXPECT_EQ(docs[1].warnings[0].kind, "duplicate-id");
+  EXPECT_EQ(docs[1].warnings[0].message, "id \"x\" is the id of an earlier record too");
+}
+
+TEST_F(IngestTest, DuplicateJsonlIdsAreWarned) {
+  auto docs = ReadAll({Write("feed.jsonl",
+                             R"({"id": "kompas-17", "text": "Pemkot Semarang meraih penghargaan."})" "\n"
+                             R"({"id": "kompas-18", "text": "Pemkab Sleman meraih WTP."})" "\n"
+                             R"({"id": "kompas-17", "text": "Pemkot Semarang meraih penghargaan (diperbarui)."})" "\n")});
+  ASSERT_EQ(docs.size(), 3u);
+  EXPECT_TRUE(docs[0].warnings.empty());
+  EXPECT_TRUE(docs[1].warnings.empty());
+  ASSERT_EQ(docs[2].warnings.size(), 1u);
+  EXPECT_EQ(docs[2].warnings[0].kind, "duplicate-id");
+}
+
+// Issue 22: a folder was read whole, a program and a README becoming articles.
+TEST_F(IngestTest, FoldersGiveOnlyArticleFiles) {
+  Write("scrape/001.txt", "Pemkot Semarang Raih Penghargaan\n\nIsi.");
+  Write("scrape/002.md", "# Pemkab Sleman Raih WTP\n\nIsi.");
+  WriteGz("scrape/feed.jsonl.gz", "{\"id\": \"j1\", \"text\": \"Isi\"}\n");
+  Write("scrape/README", "Hasil scraping 2024, lihat SOURCES.");
+  Write("scrape/urls.csv", "id,url\n001,https://a.id/1\n");
+  Write("scrape/scraper", std::string("\x7f" "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0", 16) + "kode");
+  const std::string image = Write("scrape/foto.txt", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16));
+  auto list = ExpandInputs({(dir_ / "scrape").string()});
+  EXPECT_EQ(list.skipped_by_name, 3u);
+  ASSERT_EQ(list.files.size(), 4u);
+  Reader reader(list.files, {});
+  std::vector<std::string> ids;
+  for (Document doc; reader.Next(&doc);) ids.push_back(doc.id);
+  EXPECT_EQ(ids, (std::vector<std::string>{"001", "002", "j1"}));
+  EXPECT_EQ(reader.skipped_binary(), 1u);  // foto.txt
+  // --glob chooses; a binary file named directly is read all the same.
+  list = ExpandInputs({(dir_ / "scrape").string()}, {"*.csv", "READ*"});
+  ASSERT_EQ(list.files.size(), 2u);
+  EXPECT_EQ(list.files[0].id, "README");
+  EXPECT_EQ(list.files[1].id, "urls");
+  EXPECT_EQ(list.skipped_by_name, 5u);
+  auto direct = ReadAll({image});
+  ASSERT_EQ(direct.size(), 1u);
+  EXPECT_EQ(direct[0].id, "foto");
+}
+
+// Issue 22: one missing file among several stopped the whole run.
+TEST_F(IngestTest, MissingInputIsAnErrorRecordAndTheRestIsRead) {
+  const std::string missing = (dir_ / "tidak-ada.jsonl").string();
+  auto docs = ReadAll({Write("a.txt", "Judul\n\nIsi satu."), missing, Write("b.txt", "Judul\n\nIsi dua.")});
+  ASSERT_EQ(docs.size(), 3u);
+  EXPECT_EQ(docs[0].id, "a");
+  EXPECT_TRUE(docs[0].error.empty());
+  EXPECT_EQ(docs[1].id, "tidak-ada");
+  EXPECT_EQ(docs[1].error, missing + ": cannot open: No such file or directory");
+  EXPECT_EQ(docs[2].id, "b");
+  EXPECT_TRUE(docs[2].error.empty());
+}
+
+TEST_F(IngestTest, IdsPickRecords) {
+  const std::string feed = Write("feed.jsonl",
+                                 R"({"id": "clickid-aw9", "text": "Pemkot Semarang meraih penghargaan."})" "\n"
+                                 R"({"id": "clickid-aw10", "text": "Pemkab Sleman meraih WTP."})" "\n"
+                                 R"({"id": "clickid-aw11", "text": "Kota Malang meraih Adipura."})" "\n");
+  IngestOptions options;
+  options.ids = {"clickid-aw11", "clickid-aw9", "clickid-zz"};
+  Reader reader(ExpandInputs({feed, Write("lain.txt", "Judul\n\nIsi.")}).files, options);
+  std::vector<std::string> ids;
+  for (Document doc; reader.Next(&doc);) ids.push_back(doc.id);
+  EXPECT_EQ(ids, (std::vector<std::string>{"clickid-aw9", "clickid-aw11"}));  // input order
+  EXPECT_EQ(reader.records_not_picked(), 2u);
+  EXPECT_EQ(reader.ids_not_found(), std::vector<std::string>{"clickid-zz"});
+}
+
+// Progress reads against the size of the files as stored: for gzip the
+// compressed bytes, which the total is made of too.
+TEST_F(IngestTest, FileBytesReadCountCompressedBytes) {
+  std::string jsonl;
+  for (int i = 0; i < 3000; ++i)
+    jsonl += "{\"id\": \"r" + std::to_string(i) + "\", \"text\": \"Pemkot Semarang meraih penghargaan ke-" +
+             std::to_string(i) + " dari Kementerian Dalam Negeri.\"}\n";
+  const std::string gz = WriteGz("feed.jsonl.gz", jsonl);
+  const std::string txt = Write("a.txt", "Judul\n\nIsi satu.");
+  const InputList list = ExpandInputs({gz, txt});
+  ASSERT_TRUE(list.total_bytes.has_value());
+  EXPECT_EQ(*list.total_bytes, fs::file_size(gz) + fs::file_size(txt));
+  ASSERT_LT(fs::file_size(gz), jsonl.size() / 4);
+  Reader reader(list.files, {});
+  Document doc;
+  ASSERT_TRUE(reader.Next(&doc));
+  EXPECT_GT(reader.file_bytes_read(), 0u);
+  EXPECT_LE(reader.file_bytes_read(), fs::file_size(gz));
+  while (reader.Next(&doc)) {
+  }
+  EXPECT_EQ(reader.file_bytes_read(), *list.total_bytes);
+  EXPECT_EQ(reader.bytes_read(), jsonl.size() + fs::file_size(txt));
+  EXPECT_FALSE(ExpandInputs({gz, "-"}).total_bytes.has_value());  // stdin: unknown
 }
 
 }  // namespace

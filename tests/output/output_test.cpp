@@ -127,12 +127,86 @@ TEST_F(OutputTest, UnwritableDestinationsAreClearErrors) {
   EXPECT_NE(s.message().find("/no/such/dir/x.sqlite"), std::string::npos) << s.message();
   s = OpenWriter(OutputFormat::kCsv, "/no/such/dir/x", &writer);
   ASSERT_FALSE(s.ok());
-  EXPECT_NE(s.message().find("/no/such/dir/x.entities.csv: cannot write"), std::string::npos) << s.message();
+  EXPECT_NE(s.message().find("/no/such/dir/x.articles.csv: cannot write"), std::string::npos) << s.message();
   // A full device: the JSONL writer reports it at the latest on Close.
   ASSERT_TRUE(OpenWriter(OutputFormat::kJsonl, "/dev/full", &writer).ok());
   Status write = writer->Write(Article("a-1", "Pemerintah Kota Tangerang", std::nullopt, std::nullopt));
   Status close = writer->Close();
   EXPECT_FALSE(write.ok() && close.ok());
+}
+
+// Issue 22: a CSV-only run had no file for articles, so failed records vanished.
+TEST_F(OutputTest, CsvArticlesHoldEveryArticleWithErrorAndWarnings) {
+  const std::string prefix = (dir_ / "out").string();
+  Document failed;
+  failed.id = "feed.jsonl:7";
+  failed.error = "feed.jsonl:7: not valid JSON: TAPE_ERROR";
+  Document warned = Article("a-1", "Pemerintah Kota Tangerang", "2019-07-18", "Kota Semarang");
+  warned.url = "https://tangerangkota.go.id/berita/1";
+  warned.Warn("field-type", "field \"date\" is a number, not a string; ignored");
+  warned.Warn("duplicate-id", "id \"a-1\" is the id of an earlier record too");
+  ASSERT_TRUE(WriteAll(OutputFormat::kCsv, prefix, {warned, failed}).ok());
+  EXPECT_EQ(Read(prefix + ".articles.csv"),
+            "id,title,published,url,error,warnings\r\n"
+            "a-1,Pemkot Raih Top 99,2019-07-19,https://tangerangkota.go.id/berita/1,,"
+            "\"field \"\"date\"\" is a number, not a string; ignored\n"
+            "id \"\"a-1\"\" is the id of an earlier record too\"\r\n"
+            "feed.jsonl:7,,,,feed.jsonl:7: not valid JSON: TAPE_ERROR,\r\n");
+}
+
+// Issue 22: a later article with the same id silently replaced the earlier.
+TEST_F(OutputTest, SqliteKeepsBothArticlesOfOneIdInARun) {
+  const std::string db = (dir_ / "awards.sqlite").string();
+  const std::vector<Document> docs = {Article("x", "Pemerintah Kota Tangerang", "2019-07-18", "Kota Semarang"),
+                                      Article("x", "Pemerintah Kota Bogor", "2019-07-18", "Kota Bogor"),
+                                      Article("x", "Pemerintah Kota Depok", "2019-07-18", "Kota Depok")};
+  ASSERT_TRUE(WriteAll(OutputFormat::kSqlite, db, docs).ok());
+  const auto sources = "SELECT s.article_id, a.recipient FROM award_sources s JOIN awards a ON a.id = s.award_id ORDER BY 1";
+  const std::vector<std::vector<std::string>> expected = {
+      {"x", "Pemerintah Kota Tangerang"}, {"x~2", "Pemerintah Kota Bogor"}, {"x~3", "Pemerintah Kota Depok"}};
+  EXPECT_EQ(Query(db, sources), expected);
+  EXPECT_EQ(Query(db, "SELECT warnings FROM articles WHERE id = 'x~3'"),
+            (std::vector<std::vector<std::string>>{{"[\"stored as \\\"x~3\\\": an earlier article of this run has id \\\"x\\\"\"]"}}));
+  // A second run of the same input refreshes the same three rows.
+  ASSERT_TRUE(WriteAll(OutputFormat::kSqlite, db, docs).ok());
+  EXPECT_EQ(Query(db, sources), expected);
+}
+
+TEST(OutputPathsTest, OneRuleForMinusOAcrossFormats) {
+  using F = OutputFormat;
+  struct Case {
+    std::vector<F> formats;
+    std::optional<std::string> output;
+    std::vector<std::string> paths;  // empty: refused
+  };
+  const std::vector<Case> cases = {
+      {{F::kJsonl}, std::nullopt, {"-"}},
+      {{F::kJsonl}, "-", {"-"}},
+      {{F::kJsonl}, "records.jsonl", {"records.jsonl"}},
+      {{F::kJsonl}, "/dev/full", {"/dev/full"}},  // one file: as given
+      {{F::kSqlite}, std::nullopt, {"warta.sqlite"}},
+      {{F::kSqlite}, "awards.db", {"awards.db"}},
+      {{F::kCsv}, std::nullopt, {"warta"}},
+      {{F::kCsv}, "out/awards", {"out/awards"}},
+      {{F::kCsv}, "out/awards.csv", {"out/awards"}},
+      {{F::kJsonl, F::kSqlite}, "both.sqlite", {"both.jsonl", "both.sqlite"}},
+      {{F::kJsonl, F::kSqlite}, "both.jsonl", {"both.jsonl", "both.sqlite"}},
+      {{F::kJsonl, F::kCsv, F::kSqlite}, "awards", {"awards.jsonl", "awards", "awards.sqlite"}},
+      {{F::kJsonl, F::kCsv}, std::nullopt, {"warta.jsonl", "warta"}},
+      {{F::kCsv}, "-", {}},
+      {{F::kJsonl, F::kSqlite}, "-", {}},
+      {{F::kCsv}, "records.jsonl", {}},
+      {{F::kJsonl}, "awards.sqlite", {}},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.output.value_or("(none)") + " for " + std::to_string(c.formats.size()) + " format(s)");
+    std::vector<std::string> paths;
+    Status s = OutputPaths(c.formats, c.output, &paths);
+    EXPECT_EQ(s.ok(), !c.paths.empty()) << s.message();
+    if (s.ok()) {
+      EXPECT_EQ(paths, c.paths);
+    }
+  }
 }
 
 // The seeds twice into one database give the same rows.

@@ -29,9 +29,7 @@ class BatchTest : public ::testing::Test {
     }
   }
   static std::vector<std::string> Run(int threads, uint32_t shard_index, uint32_t shard_count, BatchCounts* counts) {
-    std::vector<std::string> files;
-    EXPECT_TRUE(ExpandInputs({path_}, &files).ok());
-    Reader reader(files, {});
+    Reader reader(ExpandInputs({path_}).files, {});
     BatchOptions options;
     options.threads = threads;
     options.chunk = 16;  // many chunks
