@@ -22,16 +22,22 @@ std::string Key(std::string_view phrase) {
   return key;
 }
 
+// Per phrase, the rows that have it, each marked current when the row has it
+// as a current name anywhere: a row listing a name both as a variant and as a
+// former name ("Badan SAR Nasional|...\tBadan SAR Nasional@2007-2016") is one
+// owner, not two.
+using Phrases = std::map<std::string, std::map<std::string, bool>>;
+
 // Phrases of a '|' list; former names ("Name@1945-2009") are marked so, as the
 // matcher prefers any current name over them.
-void AddPhrases(std::string_view field, const std::string& owner, std::map<std::string, std::set<std::string>>* phrases) {
+void AddPhrases(std::string_view field, const std::string& owner, Phrases* phrases) {
   for (size_t pos = 0; pos <= field.size();) {
     size_t bar = field.find('|', pos);
     if (bar == std::string_view::npos) bar = field.size();
     std::string_view item = field.substr(pos, bar - pos);
     const size_t at = item.rfind('@');
     if (at != std::string_view::npos) item = item.substr(0, at);
-    if (!item.empty()) (*phrases)[Key(item)].insert(at == std::string_view::npos ? owner : owner + " [former name]");
+    if (!item.empty()) (*phrases)[Key(item)][owner] |= at == std::string_view::npos;
     pos = bar + 1;
   }
 }
@@ -40,7 +46,7 @@ void AddPhrases(std::string_view field, const std::string& owner, std::map<std::
 
 Status CheckGazetteers(const RulesDir& rules, std::vector<std::string>* findings, size_t* conflicts) {
   *conflicts = 0;
-  std::map<std::string, std::set<std::string>> regions, bodies, titles;
+  Phrases regions, bodies, titles;
   Status s = ForEachTsvRow(rules.Path("regions.tsv"), RulesDir::Display("regions.tsv"), 4,
                            [&](int line, const std::vector<std::string_view>& f) {
                              const std::string owner = std::string(f[2]) + " (" + std::string(f[0]) + ", line " +
@@ -51,18 +57,18 @@ Status CheckGazetteers(const RulesDir& rules, std::vector<std::string>* findings
                                  short_name = short_name.substr(prefix.size());
                                  break;
                                }
-                             regions[Key(short_name)].insert(owner);
+                             regions[Key(short_name)][owner] = true;
                              AddPhrases(f.size() > 4 ? f[4] : std::string_view(), owner, &regions);
                              return Status();
                            });
   if (!s.ok()) return s;
-  for (const auto& entry : {std::tuple<const char*, std::vector<int>, std::map<std::string, std::set<std::string>>*>{
+  for (const auto& entry : {std::tuple<const char*, std::vector<int>, Phrases*>{
                                 "agencies.tsv", {0, 2, 3, 4}, &bodies},
                             {"awards.tsv", {0, 2}, &titles}}) {
     // Named references, not structured bindings: clang before 16 cannot capture those.
     const char* file = std::get<0>(entry);
     const std::vector<int>& columns = std::get<1>(entry);
-    std::map<std::string, std::set<std::string>>* table = std::get<2>(entry);
+    Phrases* table = std::get<2>(entry);
     s = ForEachTsvRow(rules.Path(file), RulesDir::Display(file), 2, [&](int line, const std::vector<std::string_view>& f) {
       const std::string owner = std::string(f[0]) + " (line " + std::to_string(line) + ")";
       for (int c : columns)
@@ -71,15 +77,14 @@ Status CheckGazetteers(const RulesDir& rules, std::vector<std::string>* findings
     });
     if (!s.ok()) return s;
   }
-  auto report = [&](const char* what, const std::map<std::string, std::set<std::string>>& table, bool may_conflict) {
+  auto report = [&](const char* what, const Phrases& table, bool may_conflict) {
     for (const auto& [phrase, owners] : table) {
       if (owners.size() < 2) continue;
-      const size_t current = std::count_if(owners.begin(), owners.end(), [](const std::string& o) {
-        return o.find("[former name]") == std::string::npos;
-      });
+      const size_t current =
+          std::count_if(owners.begin(), owners.end(), [](const auto& o) { return o.second; });
       const bool conflict = may_conflict && current > 1;
       std::string line = std::string(conflict ? "conflict: " : "note: ") + what + " \"" + phrase + "\" names";
-      for (const std::string& o : owners) line += " " + o + ";";
+      for (const auto& [o, is_current] : owners) line += " " + o + (is_current ? "" : " [former name]") + ";";
       line.pop_back();
       if (!may_conflict) line += " (resolved by bare_name_levels)";
       else if (!conflict) line += " (resolved: current names come before former ones)";

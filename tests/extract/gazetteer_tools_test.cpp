@@ -41,6 +41,22 @@ TEST(GazetteerToolsTest, AnAcronymOfTwoBodiesIsAConflict) {
             findings.end());
 }
 
+TEST(GazetteerToolsTest, ARowNeverNamesAPhraseTwice) {
+  // Line 90 of the shipped agencies.tsv has "Badan SAR Nasional" as a variant
+  // and as a former name: one body, no note pairing the line with itself.
+  const std::string dir = RulesCopy("warta_tools_same_row");
+  std::ofstream(dir + "/agencies.tsv", std::ios::app)
+      << "Badan Contoh Nasional\tagency\tBCN\tBadan Contoh\tBadan Contoh@2001-2010\n";
+  std::vector<std::string> findings;
+  size_t conflicts = 0;
+  ASSERT_TRUE(CheckGazetteers(RulesDir(dir), &findings, &conflicts).ok());
+  EXPECT_EQ(conflicts, 0u);
+  for (const std::string& f : findings) {
+    EXPECT_EQ(f.find("\"badan contoh\""), std::string::npos) << f;
+    EXPECT_EQ(f.find("\"badan sar nasional\""), std::string::npos) << f;
+  }
+}
+
 TEST(GazetteerToolsTest, ImportRegionsKeepsAliasesAndReportsDroppedCodes) {
   const std::string list = ::testing::TempDir() + "/warta_official_regions.tsv";
   std::ofstream(list) << "code\tlevel\tname\tparent_code\n"
