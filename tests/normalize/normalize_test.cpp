@@ -139,6 +139,8 @@ TEST_F(NormalizeTest, Boilerplate) {
   const BoilerplateCase cases[] = {
       {"share_buttons", "Judul\n\nfacebook twitter whatsapp telegram line copy\n\nURL berhasil dicopy\n\nIsi berita.",
        "Judul\n\nIsi berita."},
+      {"share_buttons_short_names", "Judul\nBagikan: f | t | wa | copy link\nShare: FB | X | WA\nBagikan: [f] [t] [wa]\nIsi berita.",
+       "Judul\nIsi berita."},
       {"loading_and_font_buttons", "Judul\nLoading\nA A A\nIsi berita.", "Judul\nIsi berita."},
       {"view_counter_in_header", "Kamis, 18 Juli 2019 23:23 WIB | Dibaca : 571\nJudul", "Kamis, 18 Juli 2019 23:23 WIB\nJudul"},
       {"title_repeated_at_top", "Judul Berita\nJudul Berita\nJudul Berita\nIsi berita.", "Judul Berita\nIsi berita."},
@@ -228,6 +230,8 @@ TEST_F(NormalizeTest, BoilerplateLookalikesStay) {
       "Harga Rp 5.000,- per kilogram berlaku hingga Juni.",
       "Nilai indeks naik dari 2,5 menjadi 3,1 pada 2024.",
       "Berikut rangkuman berita Bandung Raya pekan ini",
+      "Bagikan: informasi ini kepada tetangga yang belum terdaftar.",
+      "Share: sepertiga anggaran dialokasikan untuk pendidikan.",
       "Pemkot meraih penghargaan. Foto bersama dilakukan usai acara di Balai Kota.",
       "Wali Kota menyampaikan ringkasan: capaian WTP diraih delapan kali berturut-turut.",
   };
