@@ -188,7 +188,7 @@ struct Assembler::Rules {
       place_not_after, subject_not_after, award_words, reporting, give, place_after, not_place_after, ceremony,
       unit_words, innovation_words, innovation_list_after, receive_passive, passive_refers, not_receive_after,
       also_after, event_after, refers_back_opening, head_of_region, count_not_subject, relative, copula, rank_words,
-      held_at, contrast, fiscal_year_before, branch_words;
+      held_at, contrast, fiscal_year_before, branch_words, not_yet;
   std::set<std::string> fiscal_year_awards;
   std::map<std::string, std::string> default_organizer;  // award -> organizer
   std::string government[3];                              // province, regency, city: "... {X}"
@@ -210,7 +210,7 @@ Status Assembler::Load(const RulesDir& dir, std::unique_ptr<Assembler>* out) {
                                    "unit_words", "innovation_words", "innovation_list_after", "receive_passive",
                                    "passive_refers", "also_after", "event_after", "not_receive_after",
                                    "refers_back_opening", "head_of_region", "count_not_subject", "relative", "copula", "rank_words",
-                                   "held_at", "contrast", "fiscal_year_awards", "fiscal_year_before", "branch_words"},
+                                   "held_at", "contrast", "fiscal_year_awards", "fiscal_year_before", "branch_words", "not_yet"},
                            display);
       !s.ok())
     return s;
@@ -233,7 +233,7 @@ Status Assembler::Load(const RulesDir& dir, std::unique_ptr<Assembler>* out) {
                            {"count_not_subject", &rules->count_not_subject}, {"relative", &rules->relative},
                            {"copula", &rules->copula}, {"rank_words", &rules->rank_words}, {"held_at", &rules->held_at},
                            {"contrast", &rules->contrast}, {"fiscal_year_before", &rules->fiscal_year_before},
-                           {"branch_words", &rules->branch_words}})
+                           {"branch_words", &rules->branch_words}, {"not_yet", &rules->not_yet}})
     if (Status s = ReadPhrases(table, key, display, list); !s.ok()) return s;
 
   std::set<std::string> titles;
@@ -640,7 +640,8 @@ void Assembler::Process(Document* doc) const {
       std::vector<std::pair<uint32_t, uint32_t>> found;
       for (const auto& [b, e] : Merged(list.Spans(lower))) {
         const uint32_t begin = s.begin + static_cast<uint32_t>(b);
-        if (!r.not_receive_after.In(WordsBefore(*doc, s.begin, begin).first))
+        const auto [one, two] = WordsBefore(*doc, s.begin, begin);
+        if (!r.not_receive_after.In(one) && !r.not_yet.In(two))
           found.emplace_back(begin, s.begin + static_cast<uint32_t>(e));
       }
       return found;
@@ -681,14 +682,9 @@ void Assembler::Process(Document* doc) const {
           if (a->range.begin > give) given_by.emplace(a->value, giver->value);
       }
     }
-    // "UHC Awards diselenggarakan Kemenko PMK ...": the organizer named after
-    // an award, wherever the article names its records.
     // Not one set against another ("Selain IKPA Award, satker itu juga
     // menerima BMN Award dari KPKNL"): the sentence speaks of the other.
     auto contrasted = [&](const Entity* a) { return r.contrast.In(WordsBefore(*doc, s.begin, a->range.begin).second); };
-    if (organizer && !organizer_at.empty())
-      for (const Entity* a : awards)
-        if (a->range.end <= organizer->range.begin && !contrasted(a)) given_by.emplace(a->value, organizer->value);
     // The ceremony: the first sentence with a date that speaks of an award;
     // its place also from one without a date that names an award or refers
     // to one and says where it was held ("Bertempat di Gedung X, ...
@@ -754,9 +750,70 @@ void Assembler::Process(Document* doc) const {
       }
     };
 
+    // Frames (rules/frames.toml) first: a verb inside a frame's match is not
+    // read clause by clause too ("A dan B masing-masing meraih X dan Y" pairs
+    // them); the rest of the sentence is ("..., sedangkan C memperoleh Z").
+    std::vector<const Entity*> outer;
+    for (const Entity& e : Near(*doc, s))
+      if (Inside(e.range, s) && !in_agency[&e - entities.data()] &&
+          (outer.empty() || e.range.begin >= outer.back()->range.end))
+        outer.push_back(&e);
+    // The body a sentence refers to ("Kabupaten itu meraih ..."): the first
+    // named in the nearest sentence before that names one.
+    auto antecedent = [&]() -> const Entity* {
+      for (size_t j = k; j > 0 && j + 2 > k; --j)
+        for (const Entity& e : Near(*doc, body[j - 1]->range))
+          if (Inside(e.range, body[j - 1]->range) && !in_agency[&e - entities.data()] &&
+              (e.type == EntityType::kAgency || e.type == EntityType::kLocation))
+            return &e;
+      return nullptr;
+    };
+    const std::vector<FrameToken> tokens = r.frames->Tokenize(doc->text, s, outer);
+    std::vector<Range> framed;  // what frames that made records matched
+    for (const FrameMatch& m : r.frames->Match(tokens)) {
+      std::vector<const Entity*> awards_given;
+      std::vector<std::string> recipients;
+      for (const FrameMatch::Slot& slot : m.slots) {
+        if (slot.name == "antecedent")
+          if (const Entity* e = antecedent()) recipients.push_back(RecipientName(*doc, *e));
+        for (size_t t = slot.begin; t < slot.end; ++t) {
+          const Entity* e = tokens[t].entity;
+          if (!e) continue;
+          if ((slot.name == "award" && awards_given.empty()) || slot.name == "awards")
+            if (e->type == EntityType::kAward) awards_given.push_back(e);
+          // In brackets, a body is the acronym or seat of the one before:
+          // "Balai POM (BPOM) di Palembang".
+          const bool bracketed = t > slot.begin && doc->text[tokens[t - 1].range.begin] == '(';
+          if (slot.name == "recipients" && !bracketed &&
+              (e->type == EntityType::kAgency || e->type == EntityType::kLocation))
+            recipients.push_back(RecipientName(*doc, *e));
+        }
+      }
+      // A row or item under the lead that named the award, or under rows
+      // before it that took it so.
+      const bool inherited = awards_given.empty() && r.frames->inherits_award(m.frame) && last_award &&
+                             k <= last_award_sentence + r.frames->inherit_sentences();
+      if (inherited) awards_given.push_back(award_before(tokens[m.begin].range.begin));
+      if (awards_given.empty() || recipients.empty()) continue;
+      const std::string rule = r.frames->rule(m.frame) + ":" + r.frames->name(m.frame);
+      const uint32_t end = tokens[m.end - 1].range.end;
+      // "masing-masing": as many awards as recipients go one to each, in order.
+      if (awards_given.size() > 1 && awards_given.size() == recipients.size()) {
+        for (size_t i = 0; i < recipients.size(); ++i) confer({awards_given[i]}, {recipients[i]}, end, rule);
+      } else {
+        confer(awards_given, recipients, end, rule);
+      }
+      framed.push_back({tokens[m.begin].range.begin, end});
+      if (inherited) last_award_sentence = k;
+    }
+
     // Active voice, clause by clause: "A meraih X, sedangkan B memperoleh Y".
     std::vector<std::string> previous;  // the recipients of the clause before
+    auto in_frame = [&](uint32_t at) {
+      return std::any_of(framed.begin(), framed.end(), [&](const Range& f) { return f.begin <= at && at < f.end; });
+    };
     for (size_t i = 0; i < verbs.size(); ++i) {
+      if (in_frame(verbs[i].first)) continue;
       // Plain names, not a structured binding: lambdas below capture them (clang 14 cannot).
       const uint32_t verb = verbs[i].first, verb_end = verbs[i].second;
       const uint32_t from = i == 0 ? s.begin : verbs[i - 1].second;
@@ -824,6 +881,7 @@ void Assembler::Process(Document* doc) const {
     // dan Pemerintah Kota Denpasar": the award before the verb, the
     // recipients right after it.
     for (const auto& [verb, verb_end] : passives) {
+      if (in_frame(verb)) continue;
       std::vector<const Entity*> conferred;
       for (const Entity* a : awards)
         if (a->range.end <= verb) conferred.push_back(a);
@@ -845,39 +903,12 @@ void Assembler::Process(Document* doc) const {
       if (!recipients.empty()) confer(conferred, recipients, verb_end, kPassiveRule);
     }
 
-    // Frames (rules/frames.toml): shapes the clauses above do not read, such
-    // as lists after a colon and table rows under a lead that names the award.
-    std::vector<const Entity*> outer;
-    for (const Entity& e : Near(*doc, s))
-      if (Inside(e.range, s) && !in_agency[&e - entities.data()] &&
-          (outer.empty() || e.range.begin >= outer.back()->range.end))
-        outer.push_back(&e);
-    const std::vector<FrameToken> tokens = r.frames->Tokenize(doc->text, s, outer);
-    for (const FrameMatch& m : r.frames->Match(tokens)) {
-      const Entity* award = nullptr;
-      std::vector<std::string> recipients;
-      for (const FrameMatch::Slot& slot : m.slots)
-        for (size_t t = slot.begin; t < slot.end; ++t) {
-          const Entity* e = tokens[t].entity;
-          if (!e) continue;
-          if (slot.name == "award" && e->type == EntityType::kAward && !award) award = e;
-          // In brackets, a body is the acronym or seat of the one before:
-          // "Balai POM (BPOM) di Palembang".
-          const bool bracketed = t > slot.begin && doc->text[tokens[t - 1].range.begin] == '(';
-          if (slot.name == "recipients" && !bracketed &&
-              (e->type == EntityType::kAgency || e->type == EntityType::kLocation))
-            recipients.push_back(RecipientName(*doc, *e));
-        }
-      // A row or item under the lead that named the award, or under rows
-      // before it that took it so.
-      const bool inherited = !award && r.frames->inherits_award(m.frame) && last_award &&
-                           k <= last_award_sentence + r.frames->inherit_sentences();
-      if (inherited) award = award_before(tokens[m.begin].range.begin);
-      if (!award || recipients.empty()) continue;
-      confer({award}, recipients, tokens[m.end - 1].range.end, r.frames->rule(m.frame) + ":" + r.frames->name(m.frame));
-      if (inherited) last_award_sentence = k;
-
-    }
+    // "UHC Awards diselenggarakan Kemenko PMK ...": the organizer named after
+    // an award, wherever the article names its records; never one who
+    // receives ("Adipura diraih oleh Pemkot X").
+    if (organizer && std::find(receiving.begin(), receiving.end(), organizer->value) == receiving.end())
+      for (const Entity* a : awards)
+        if (a->range.end <= organizer->range.begin && !contrasted(a)) given_by.emplace(a->value, organizer->value);
 
     // A lead that ends in a colon and speaks of an award by its kind
     // ("Penerima penghargaan dibagi menurut pagu:") opens a list of the last.
@@ -958,10 +989,12 @@ void Assembler::Process(Document* doc) const {
     if (!rec.location) rec.location = ceremony_place;
     // The year: of the title, else of the same title with a year elsewhere in
     // the article ("APE Tahun 2020" ... "meraih APE kategori Utama"), else of
-    // the ceremony, else of publication.
+    // the ceremony, else of publication. A grade with a title of its own takes
+    // its programme's ("Adipura Kencana" that of "Adipura Tahun 2022").
     if (!rec.year)
       for (const Entity& e : entities)
-        if (e.type == EntityType::kAward && e.value == rec.award && e.year) {
+        if (e.type == EntityType::kAward && e.year &&
+            (e.value == rec.award || rec.award.rfind(e.value + " ", 0) == 0)) {
           rec.year = e.year;
           break;
         }

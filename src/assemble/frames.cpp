@@ -424,9 +424,13 @@ Status FrameSet::Load(const RulesDir& dir, std::unique_ptr<FrameSet>* out) {
     std::string regex;
     PatternCompiler compiler(*c, where);
     if (Status s = compiler.Compile(lexed[i], &regex, &f.slots, 0); !s.ok()) return s;
-    if (std::find(f.slots.begin(), f.slots.end(), "recipients") == f.slots.end())
-      return Status::Error(where + ": a frame needs a {recipients: ...} slot");
-    if (!f.inherit_award && std::find(f.slots.begin(), f.slots.end(), "award") == f.slots.end())
+    auto has = [&](const char* slot) { return std::find(f.slots.begin(), f.slots.end(), slot) != f.slots.end(); };
+    for (const std::string& slot : f.slots)
+      if (slot != "recipients" && slot != "antecedent" && slot != "award" && slot != "awards")
+        return Status::Error(where + ": unknown slot " + slot + " (recipients, antecedent, award, awards)");
+    if (!has("recipients") && !has("antecedent"))
+      return Status::Error(where + ": a frame needs a {recipients: ...} or {antecedent: ...} slot");
+    if (!f.inherit_award && !has("award") && !has("awards"))
       return Status::Error(where + ": a frame needs an {award: ...} slot or inherit = [\"award\"]");
     f.re = std::make_unique<RE2>(regex, options);
     if (!f.re->ok()) return Status::Error(where + ": pattern does not compile: " + f.re->error());
@@ -533,7 +537,11 @@ std::vector<FrameMatch> FrameSet::Match(const std::vector<FrameToken>& tokens) c
           m.slots.push_back({frame.slots[k], token_at(groups[k + 1].data()),
                              token_at(groups[k + 1].data() + groups[k + 1].size())});
       const size_t next = groups[0].data() - coded.data() + std::max<size_t>(groups[0].size(), kTokenBytes);
-      if (m.end > m.begin) matches.push_back(std::move(m));
+      // A frame above has the tokens first: a match overlapping one of its is dropped.
+      const bool overlaps = std::any_of(matches.begin(), matches.end(), [&](const FrameMatch& o) {
+        return o.frame != f && o.begin < m.end && m.begin < o.end;
+      });
+      if (m.end > m.begin && !overlaps) matches.push_back(std::move(m));
       pos = next;
     }
   }

@@ -58,7 +58,8 @@ class FrameSet {
   std::vector<FrameToken> Tokenize(std::string_view text, Range sentence,
                                    const std::vector<const Entity*>& entities) const;
   // Every frame's matches, in frame order, each frame's leftmost first and
-  // not overlapping one another.
+  // not overlapping one another; a match overlapping one of a frame before
+  // it is dropped (file order is priority).
   std::vector<FrameMatch> Match(const std::vector<FrameToken>& tokens) const;
 
   const std::string& name(size_t frame) const;

@@ -254,6 +254,11 @@ TEST_F(AssembleTest, NoRecordWithoutAConferral) {
       "Kementerian PANRB mencatat, hanya 5 persen pemerintah kabupaten yang meraih predikat A dalam SAKIP.",
       // A verb of receiving used as a noun.
       "Provinsi Jawa Barat menjadi daerah dengan peraih Adipura terbanyak tahun ini.",
+      // What did not happen, or has not yet.
+      "Pemkab Bogor gagal meraih Adipura tahun ini karena pengelolaan sampah yang buruk.",
+      "Pemkot Bandung menargetkan meraih Adipura Kencana tahun depan.",
+      "Kementerian Sosial belum pernah menerima Anugerah Meritokrasi dari KASN.",
+      "Pemprov Jawa Timur akan menerima Innovative Government Award pada pekan depan.",
       // A bare "penghargaan" before a passive verb may be another award.
       "Kementerian PANRB menyelenggarakan Kompetisi Inovasi Pelayanan Publik. Untuk kategori Replikasi Inovasi, "
       "penghargaan diberikan kepada Pemerintah Kota Bekasi.",
