@@ -551,7 +551,17 @@ void Assembler::Process(Document* doc) const {
   doc->awards.clear();
   const std::vector<Entity>& entities = doc->entities;
   if (!Applies(*doc)) return;
-  const std::vector<char> in_agency = InsideAgencies(entities);
+  std::vector<char> in_agency = InsideAgencies(entities);
+  // A body written right after a unit's name is the unit's parent, part of
+  // its full name ("Direktorat Bina KUA dan Keluarga Sakinah Kementerian
+  // Agama"): no recipient of its own there.
+  for (size_t i = 0, prev = entities.size(); i < entities.size(); ++i) {
+    if (entities[i].type != EntityType::kAgency || in_agency[i]) continue;
+    if (prev < entities.size() && entities[prev].range.end <= entities[i].range.begin &&
+        doc->Slice({entities[prev].range.end, entities[i].range.begin}).find_first_not_of(' ') == std::string_view::npos)
+      in_agency[i] = 1;
+    prev = i;
+  }
 
   std::vector<AwardRecord> built;
   std::vector<size_t> last_group;  // records of the latest sentence that made any

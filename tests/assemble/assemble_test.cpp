@@ -230,6 +230,22 @@ TEST_F(AssembleTest, Records) {
        nullptr,
        {"Anugerah Parahita Ekapraya - | Pemerintah Kota Madiun | Kementerian Sosial | - | -",
         "Anugerah Parahita Ekapraya - | Pemerintah Kabupaten Ngawi | Kementerian Sosial | - | -"}},
+      // A unit's parent written right after it is part of its name, no recipient.
+      {"a_units_parent_after_it_receives_nothing_passive",
+       "Penghargaan Anugerah Meritokrasi 2023 diberikan kepada Biro Sumber Daya Manusia Kementerian Perhubungan.",
+       nullptr,
+       {"Anugerah Meritokrasi 2023 | Biro Sumber Daya Manusia | Komisi Aparatur Sipil Negara | - | -"}},
+      {"a_units_parent_after_it_receives_nothing_active",
+       "Direktorat Jenderal Pajak Kementerian Keuangan meraih predikat WBK, diumumkan Selasa (10/12/2024).",
+       nullptr,
+       {"Wilayah Bebas dari Korupsi 2024 | Direktorat Jenderal Pajak | Kementerian Pendayagunaan Aparatur Negara dan "
+        "Reformasi Birokrasi | 2024-12-10 | -"}},
+      // A grade with a title of its own is its own award (annotation.md).
+      {"a_grade_with_its_own_title_is_its_own_award",
+       "Pemerintah Provinsi Kalimantan Selatan kembali menerima Anugerah Wahana Tata Nugraha (WTN) Wiratama 2019 dari "
+       "Kementerian Perhubungan.",
+       nullptr,
+       {"Wahana Tata Nugraha Wiratama 2019 | Pemerintah Provinsi Kalimantan Selatan | Kementerian Perhubungan | - | -"}},
       {"an_undated_place_of_no_award_is_no_ceremony",
        "Pemerintah Kabupaten Garut meraih Opini Wajar Tanpa Pengecualian dari BPK. Bupati mengatakan kegiatan "
        "berlangsung di Kabupaten Garut setiap tahun.",
