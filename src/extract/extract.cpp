@@ -33,6 +33,54 @@ Status Extractor::Load(const RulesDir& rules, const Calendar& calendar, std::uni
 
 size_t Extractor::gazetteer_phrases() const { return gazetteer_->phrase_count(); }
 
+namespace {
+
+// Edit distance of two short strings, or `limit + 1` once it exceeds `limit`.
+size_t EditDistance(std::string_view a, std::string_view b, size_t limit) {
+  if (a.size() > b.size() + limit || b.size() > a.size() + limit) return limit + 1;
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diagonal = row[0], best = ++row[0];
+    for (size_t j = 1; j <= b.size(); ++j) {
+      const size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
+      diagonal = up;
+      best = std::min(best, row[j]);
+    }
+    if (best > limit) return limit + 1;
+  }
+  return row[b.size()];
+}
+
+}  // namespace
+
+// A body's name found by its shape, with a listed body's acronym in brackets
+// right after it, that differs from the listed name by a slip of the pen is
+// that body: "Badan Kemanan Laut (Bakamla)" is Badan Keamanan Laut.
+void Extractor::CorrectMisspeltNames(const Document& doc, std::vector<Entity>* names) {
+  constexpr size_t kSlips = 2;  // letters left out, doubled or swapped
+  std::vector<const Entity*> by_start;
+  for (const Entity& e : *names)
+    if (e.type == EntityType::kAgency) by_start.push_back(&e);
+  std::sort(by_start.begin(), by_start.end(), [](const Entity* a, const Entity* b) { return a->range.begin < b->range.begin; });
+  for (Entity& shaped : *names) {
+    if (shaped.type != EntityType::kAgency) continue;
+    auto at = std::lower_bound(by_start.begin(), by_start.end(), shaped.range.end + 2,
+                               [](const Entity* e, uint32_t begin) { return e->range.begin < begin; });
+    const Entity* listed = at != by_start.end() && (*at)->range.begin == shaped.range.end + 2 ? *at : nullptr;
+    if (!listed || shaped.rule.rfind("rules/gazetteer.toml:", 0) != 0 ||
+        listed->rule.rfind("rules/agencies.tsv:", 0) != 0 || shaped.value == listed->value ||
+        doc.Slice({shaped.range.end, listed->range.begin}) != " (" || doc.text.compare(listed->range.end, 1, ")") != 0 ||
+        std::count(shaped.value.begin(), shaped.value.end(), ' ') != std::count(listed->value.begin(), listed->value.end(), ' ') ||
+        EditDistance(shaped.value, listed->value, kSlips) > kSlips)
+      continue;
+    shaped.value = listed->value;
+    shaped.acronym = listed->acronym;
+    shaped.rule = listed->rule;  // the value is that row's
+  }
+}
+
 void Extractor::Process(Document* doc) const {
   const std::vector<Range>& ranges = doc->paragraphs;
   std::vector<std::vector<int>> date_candidates(ranges.size()), name_candidates(ranges.size());
@@ -51,6 +99,7 @@ void Extractor::Process(Document* doc) const {
   DisjointRanges date_ranges;  // mentions do not overlap; a range gives one or two values
   for (const Entity& d : dates) date_ranges.Insert(d.range);
   std::erase_if(counts, [&](const Entity& c) { return date_ranges.Overlaps(c.range); });
+  CorrectMisspeltNames(*doc, &names);
   std::vector<Entity>& all = doc->entities;
   all.clear();
   all.insert(all.end(), std::make_move_iterator(dates.begin()), std::make_move_iterator(dates.end()));

@@ -40,6 +40,7 @@ class Extractor {
 
  private:
   Extractor();
+  static void CorrectMisspeltNames(const Document& doc, std::vector<Entity>* names);
   std::unique_ptr<DateFinder> dates_;
   std::unique_ptr<CountFinder> counts_;
   std::unique_ptr<Gazetteer> gazetteer_;

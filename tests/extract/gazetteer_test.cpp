@@ -89,6 +89,34 @@ TEST_F(GazetteerTest, ShortNamesTheArticleDefinesAndTwoWaysOfWritingOneUnit) {
                           {"Kantor Wilayah Direktorat Jenderal Perbendaharaan Provinsi Sumatera Utara", 2}}));
 }
 
+// A shaped name with a listed body's acronym in brackets after it, one slip
+// of the pen from the listed name, is that body; one further off is not.
+TEST_F(GazetteerTest, AMisspeltNameBeforeAListedAcronymIsThatBody) {
+  const NameCase cases[] = {
+      {"Opini itu diterima Badan Kemanan Laut (Bakamla) pekan lalu.",
+       {"agency Badan Keamanan Laut = Badan Kemanan Laut", "agency Badan Keamanan Laut = Bakamla"}},
+      {"Hadir pula Badan Pengawas Obat dan Makana (BPOM) dalam acara itu.",
+       {"agency Badan Pengawas Obat dan Makanan = Badan Pengawas Obat dan Makana",
+        "agency Badan Pengawas Obat dan Makanan = BPOM"}},
+      {"Laporan disusun Badan Riset Kelautan Daerah (Bakamla) sejak Januari.",
+       {"agency Badan Riset Kelautan Daerah = Badan Riset Kelautan Daerah", "agency Badan Keamanan Laut = Bakamla"}},
+  };
+  for (const NameCase& c : cases) {
+    SCOPED_TRACE(c.body);
+    EXPECT_EQ(Names(c.body), c.expected);
+  }
+}
+
+// "IKPA Award 2023": a capitalised suffix word of rules/awards.toml belongs to the title, with the year after it.
+TEST_F(GazetteerTest, ATitleSuffixWordBelongsToTheTitle) {
+  Document doc = Run("Berikut daftar peraih IKPA Award 2023 beserta nilainya. Kota Solo meraih KLA award tahun ini.");
+  std::vector<std::string> titles;
+  for (const Entity* e : OfType(doc, EntityType::kAward))
+    titles.push_back(e->text + " = " + e->value + " " + (e->year ? std::to_string(*e->year) : "-"));
+  EXPECT_EQ(titles, (std::vector<std::string>{"IKPA Award 2023 = Indikator Kinerja Pelaksanaan Anggaran 2023",
+                                              "KLA = Kabupaten/Kota Layak Anak -"}));
+}
+
 TEST_F(GazetteerTest, AmbiguousShortNames) {
   // Bare "Bandung" is the city; "Kabupaten Bandung" in full is the regency,
   // and then bare "Bandung" in the same article is the regency too.
