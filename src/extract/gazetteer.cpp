@@ -162,6 +162,7 @@ struct Gazetteer::Data {
   std::vector<Entry> entries;
   size_t phrases = 0;
   std::set<std::string> not_after;        // folded
+  std::set<std::string> not_before;       // folded
   std::set<std::string> position_words;   // folded last words of positions
   std::vector<UnitRule> units;
   std::vector<TitleRule> titles_by_pattern;
@@ -309,6 +310,10 @@ struct Gazetteer::Data {
     if (e.form == Form::kBare && before && not_after.count(*before) &&
         text.substr(tokens[i - 1].end, tokens[i].begin - tokens[i - 1].end).find(',') == std::string_view::npos)
       return false;
+    // "Jakarta Garden City", "Bandung Super Mall": the first word of another name.
+    if (e.form == Form::kBare && j + 1 < tokens.size() && tokens[j + 1].capital && not_before.count(tokens[j + 1].folded) &&
+        text.substr(tokens[j].end, tokens[j + 1].begin - tokens[j].end).find_first_not_of(' ') == std::string_view::npos)
+      return false;
     if (e.type == EntityType::kAgency && before && position_words.count(*before)) return false;
     return true;
   }
@@ -377,15 +382,16 @@ Status Gazetteer::Load(const RulesDir& dir, std::unique_ptr<Gazetteer>* out) {
   if (!regions || !agencies) return Status::Error(display + ": needs [regions] and [agencies]");
   std::map<std::string, std::vector<std::string>> forms;
   for (const char* key : {"province_forms", "regency_forms", "city_forms", "province_government",
-                          "regency_government", "city_government", "bare_name_levels", "not_after"})
+                          "regency_government", "city_government", "bare_name_levels", "not_after", "not_before"})
     if (Status s = GetStringList(*regions, key, display, &forms[key]); !s.ok()) return s;
   if (Status s = CheckKeys(*agencies, {"positions"}, display); !s.ok()) return s;
   if (Status s = CheckKeys(*regions, {"province_forms", "regency_forms", "city_forms", "province_government",
-                                      "regency_government", "city_government", "bare_name_levels", "not_after"},
+                                      "regency_government", "city_government", "bare_name_levels", "not_after", "not_before"},
                            display);
       !s.ok())
     return s;
   for (const std::string& w : forms["not_after"]) data->not_after.insert(FoldCase(w));
+  for (const std::string& w : forms["not_before"]) data->not_before.insert(FoldCase(w));
   std::vector<std::string> positions;
   if (Status s = GetStringList(*agencies, "positions", display, &positions); !s.ok()) return s;
   for (const std::string& p : positions) {

@@ -107,6 +107,21 @@ TEST_F(GazetteerTest, AMisspeltNameBeforeAListedAcronymIsThatBody) {
   }
 }
 
+// A bare region name as the first word of another name is no place; the
+// region written out, or before a comma, still is.
+TEST_F(GazetteerTest, ABareNameOpeningAnotherNameIsNoPlace) {
+  const NameCase cases[] = {
+      {"Pameran digelar di Jakarta Convention Center pekan ini.", {}},
+      {"Pemain Padang FC berlatih di Kota Padang, Sumatera Barat.",
+       {"location Kota Padang = Kota Padang", "location Sumatera Barat = Sumatera Barat"}},
+      {"Pengembang Bekasi Garden City meraih penghargaan di Jakarta, Kamis.", {"location DKI Jakarta = Jakarta"}},
+  };
+  for (const NameCase& c : cases) {
+    SCOPED_TRACE(c.body);
+    EXPECT_EQ(Names(c.body), c.expected);
+  }
+}
+
 // "IKPA Award 2023": a capitalised suffix word of rules/awards.toml belongs to the title, with the year after it.
 TEST_F(GazetteerTest, ATitleSuffixWordBelongsToTheTitle) {
   Document doc = Run("Berikut daftar peraih IKPA Award 2023 beserta nilainya. Kota Solo meraih KLA award tahun ini.");
@@ -204,7 +219,7 @@ TEST_F(GazetteerTest, ShortFormInParenthesesInsideAName) {
   EXPECT_EQ(Names("Pemerintah Kabupaten (Pemkab) Sleman meraih Adipura."),
             (std::vector<std::string>{"agency Pemerintah Kabupaten Sleman = Pemerintah Kabupaten (Pemkab) Sleman",
                                       "location Kabupaten Sleman = Sleman"}));
-  EXPECT_EQ(Names("Bupati membuka acara Pemkab (Sleman Expo) di alun-alun."),
+  EXPECT_EQ(Names("Bupati membuka acara Pemkab (Sleman dan sekitarnya) di alun-alun."),
             (std::vector<std::string>{"location Kabupaten Sleman = Sleman"}));
   Document doc = Run("Setjen DPR RI meraih Jaringan Dokumentasi dan Informasi Hukum Nasional (JDIHN) Award 2021.");
   std::vector<std::string> awards;
