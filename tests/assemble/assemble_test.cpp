@@ -246,6 +246,13 @@ TEST_F(AssembleTest, Records) {
        "Kementerian Perhubungan.",
        nullptr,
        {"Wahana Tata Nugraha Wiratama 2019 | Pemerintah Provinsi Kalimantan Selatan | Kementerian Perhubungan | - | -"}},
+      {"passive_disandang_and_dimenangkan_oleh",
+       "Gelar Kota Layak Anak kategori Nindya disandang Kota Surakarta tahun ini. Adapun Adipura 2024 dimenangkan oleh "
+       "Kota Madiun.",
+       "2024-07-23",
+       {"Kabupaten/Kota Layak Anak 2024 | Pemerintah Kota Surakarta | Kementerian Pemberdayaan Perempuan dan "
+        "Perlindungan Anak | - | -",
+        "Adipura 2024 | Pemerintah Kota Madiun | Kementerian Lingkungan Hidup dan Kehutanan | - | -"}},
       {"an_undated_place_of_no_award_is_no_ceremony",
        "Pemerintah Kabupaten Garut meraih Opini Wajar Tanpa Pengecualian dari BPK. Bupati mengatakan kegiatan "
        "berlangsung di Kabupaten Garut setiap tahun.",
