@@ -188,7 +188,8 @@ struct Assembler::Rules {
       place_not_after, subject_not_after, award_words, reporting, give, place_after, not_place_after, ceremony,
       unit_words, innovation_words, innovation_list_after, receive_passive, passive_refers, not_receive_after,
       also_after, event_after, refers_back_opening, head_of_region, count_not_subject, relative, copula, rank_words,
-      held_at, contrast, fiscal_year_before, branch_words, not_yet;
+      held_at, contrast, fiscal_year_before, branch_words, not_yet, tier_after;
+  std::vector<std::pair<std::string, std::string>> tiers;  // lower case -> as written in records.toml, longest first
   std::set<std::string> fiscal_year_awards;
   std::map<std::string, std::string> default_organizer;  // award -> organizer
   std::string government[3];                              // province, regency, city: "... {X}"
@@ -210,7 +211,7 @@ Status Assembler::Load(const RulesDir& dir, std::unique_ptr<Assembler>* out) {
                                    "unit_words", "innovation_words", "innovation_list_after", "receive_passive",
                                    "passive_refers", "also_after", "event_after", "not_receive_after",
                                    "refers_back_opening", "head_of_region", "count_not_subject", "relative", "copula", "rank_words",
-                                   "held_at", "contrast", "fiscal_year_awards", "fiscal_year_before", "branch_words", "not_yet"},
+                                   "held_at", "contrast", "fiscal_year_awards", "fiscal_year_before", "branch_words", "not_yet", "tier_after", "tiers"},
                            display);
       !s.ok())
     return s;
@@ -233,9 +234,15 @@ Status Assembler::Load(const RulesDir& dir, std::unique_ptr<Assembler>* out) {
                            {"count_not_subject", &rules->count_not_subject}, {"relative", &rules->relative},
                            {"copula", &rules->copula}, {"rank_words", &rules->rank_words}, {"held_at", &rules->held_at},
                            {"contrast", &rules->contrast}, {"fiscal_year_before", &rules->fiscal_year_before},
-                           {"branch_words", &rules->branch_words}, {"not_yet", &rules->not_yet}})
+                           {"branch_words", &rules->branch_words}, {"not_yet", &rules->not_yet},
+                           {"tier_after", &rules->tier_after}})
     if (Status s = ReadPhrases(table, key, display, list); !s.ok()) return s;
 
+  std::vector<std::string> tiers;
+  if (Status s = GetStringList(table, "tiers", display, &tiers); !s.ok()) return s;
+  for (const std::string& t : tiers) rules->tiers.emplace_back(Lower(t), t);
+  std::stable_sort(rules->tiers.begin(), rules->tiers.end(),
+                   [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
   std::set<std::string> titles;
   if (Status s = ForEachTsvRow(dir.Path("awards.tsv"), RulesDir::Display("awards.tsv"), 2,
                                [&](int, const std::vector<std::string_view>& f) {
@@ -722,6 +729,19 @@ void Assembler::Process(Document* doc) const {
     // provinsi, Pemprov A meraih ..., bersama Pemprov B").
     std::vector<std::string> receiving;
     // `verb_end`: where the verb of receiving ends.
+    // A grade after a word of tier_after: "kategori Nindya", "peringkat I".
+    auto TierIn = [&](const Document& d, Range where) -> std::optional<std::string> {
+      const std::string text = Lower(d.Slice(where));
+      for (const auto& [b, e] : r.tier_after.Spans(text)) {
+        size_t at = e;
+        while (at < text.size() && text[at] == ' ') ++at;
+        for (const auto& [lower, written] : r.tiers)
+          if (text.compare(at, lower.size(), lower) == 0 &&
+              (at + lower.size() == text.size() || !std::isalnum(static_cast<unsigned char>(text[at + lower.size()]))))
+            return written;
+      }
+      return std::nullopt;
+    };
     auto confer = [&](const std::vector<const Entity*>& conferred, const std::vector<std::string>& recipients,
                       uint32_t verb_end, const std::string& rule) {
       if (!made) last_group.clear();
@@ -753,6 +773,8 @@ void Assembler::Process(Document* doc) const {
           if (!rec.organizer && organizer && !organizer_receives) rec.organizer = organizer->value;
           if (!rec.date && !dates.empty()) rec.date = dates.front()->value;
           if (!rec.location && location) rec.location = location;
+          if (!rec.tier) rec.tier = TierIn(*doc, {verb_end, s.end});
+          if (!rec.tier) rec.tier = TierIn(*doc, {s.begin, verb_end});
           rec.evidence.push_back(evidence(s));
           const size_t index = static_cast<size_t>(same - built.begin());
           if (std::find(last_group.begin(), last_group.end(), index) == last_group.end()) last_group.push_back(index);

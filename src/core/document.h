@@ -49,6 +49,7 @@ struct AwardRecord {
   std::vector<std::string> units;
   std::vector<std::string> innovations;
   std::optional<std::string> organizer, date, location;
+  std::optional<std::string> tier;  // a grade of the award: "Nindya", "Informatif", "I" (peringkat I)
   std::vector<Range> evidence;  // original code point ranges
   std::string rule;             // what made it: a frame ("rules/frames.toml:LINE:name") or a clause rule
 };

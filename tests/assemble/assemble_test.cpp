@@ -265,6 +265,30 @@ TEST_F(AssembleTest, Records) {
   }
 }
 
+// A grade of one programme's award is the record's tier (annotation.md).
+TEST_F(AssembleTest, TiersOfRecords) {
+  struct TierCase {
+    const char* body;
+    std::vector<std::string> expected;  // "recipient: tier"
+  };
+  const TierCase cases[] = {
+      {"Pemkab Kulon Progo meraih predikat Kabupaten Layak Anak tingkat Nindya.",
+       {"Pemerintah Kabupaten Kulon Progo: Nindya"}},
+      {"Kota Pontianak meraih UHC Awards kategori Utama, sedangkan Kabupaten Kubu Raya memperoleh UHC Awards kategori "
+       "Madya.",
+       {"Pemerintah Kota Pontianak: Utama", "Pemerintah Kabupaten Kubu Raya: Madya"}},
+      {"Berikut peraih IKPA Award 2023:\nPeringkat II: Kepolisian Daerah Maluku (98,9)",
+       {"Kepolisian Daerah Maluku: II"}},
+      {"Pemkot Bogor meraih Adipura tahun ini.", {"Pemerintah Kota Bogor: -"}},
+  };
+  for (const TierCase& c : cases) {
+    SCOPED_TRACE(c.body);
+    std::vector<std::string> got;
+    for (const AwardRecord& a : Run(c.body).awards) got.push_back(a.recipient + ": " + a.tier.value_or("-"));
+    EXPECT_EQ(got, c.expected);
+  }
+}
+
 TEST_F(AssembleTest, NoRecordWithoutAConferral) {
   const char* cases[] = {
       // A competition discussed, nobody wins.
