@@ -188,7 +188,7 @@ struct Assembler::Rules {
       place_not_after, subject_not_after, award_words, reporting, give, place_after, not_place_after, ceremony,
       unit_words, innovation_words, innovation_list_after, receive_passive, passive_refers, not_receive_after,
       also_after, event_after, refers_back_opening, head_of_region, count_not_subject, relative, copula, rank_words,
-      held_at, contrast, fiscal_year_before, branch_words, not_yet, tier_after;
+      held_at, contrast, fiscal_year_before, branch_words, not_yet, tier_after, members_at;
   std::vector<std::pair<std::string, std::string>> tiers;  // lower case -> as written in records.toml, longest first
   std::set<std::string> fiscal_year_awards;
   std::map<std::string, std::string> default_organizer;  // award -> organizer
@@ -211,7 +211,7 @@ Status Assembler::Load(const RulesDir& dir, std::unique_ptr<Assembler>* out) {
                                    "unit_words", "innovation_words", "innovation_list_after", "receive_passive",
                                    "passive_refers", "also_after", "event_after", "not_receive_after",
                                    "refers_back_opening", "head_of_region", "count_not_subject", "relative", "copula", "rank_words",
-                                   "held_at", "contrast", "fiscal_year_awards", "fiscal_year_before", "branch_words", "not_yet", "tier_after", "tiers"},
+                                   "held_at", "contrast", "fiscal_year_awards", "fiscal_year_before", "branch_words", "not_yet", "tier_after", "tiers", "members_at"},
                            display);
       !s.ok())
     return s;
@@ -235,7 +235,7 @@ Status Assembler::Load(const RulesDir& dir, std::unique_ptr<Assembler>* out) {
                            {"copula", &rules->copula}, {"rank_words", &rules->rank_words}, {"held_at", &rules->held_at},
                            {"contrast", &rules->contrast}, {"fiscal_year_before", &rules->fiscal_year_before},
                            {"branch_words", &rules->branch_words}, {"not_yet", &rules->not_yet},
-                           {"tier_after", &rules->tier_after}})
+                           {"tier_after", &rules->tier_after}, {"members_at", &rules->members_at}})
     if (Status s = ReadPhrases(table, key, display, list); !s.ok()) return s;
 
   std::vector<std::string> tiers;
@@ -606,6 +606,9 @@ void Assembler::Process(Document* doc) const {
     const std::string lower = Lower(doc->Slice(s));
     for (size_t at : r.place_after.Find(lower)) {
       if (r.not_place_after.In(lower.substr(at, 16))) continue;
+      // "sejumlah kabupaten/kota di Kalsel meraih ...": where those who
+      // receive are, not where the award was given.
+      if (r.members_at.In(WordsBefore(*doc, s.begin, s.begin + static_cast<uint32_t>(at)).first)) continue;
       for (const Entity& e : Near(*doc, s)) {
         if (e.type != EntityType::kLocation || !Inside(e.range, s) || e.range.begin < s.begin + at ||
             e.range.begin > s.begin + at + 80 ||

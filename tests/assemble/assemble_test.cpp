@@ -253,6 +253,19 @@ TEST_F(AssembleTest, Records) {
        {"Kabupaten/Kota Layak Anak 2024 | Pemerintah Kota Surakarta | Kementerian Pemberdayaan Perempuan dan "
         "Perlindungan Anak | - | -",
         "Adipura 2024 | Pemerintah Kota Madiun | Kementerian Lingkungan Hidup dan Kehutanan | - | -"}},
+      // Where those who receive are is not where the award was given.
+      {"a_region_of_the_recipients_is_no_ceremony_place",
+       "Sejumlah kabupaten/kota di Kalsel, yakni Kota Banjarmasin dan Kabupaten Tabalong, meraih penghargaan WTN di "
+       "Jakarta, Senin (9/9/2019).",
+       nullptr,
+       {"Wahana Tata Nugraha 2019 | Pemerintah Kota Banjarmasin | Kementerian Perhubungan | 2019-09-09 | DKI Jakarta",
+        "Wahana Tata Nugraha 2019 | Pemerintah Kabupaten Tabalong | Kementerian Perhubungan | 2019-09-09 | DKI Jakarta"}},
+      {"satker_di_a_province_is_no_ceremony_place",
+       "Lima satker di Maluku menerima Anugerah Meritokrasi 2023, yaitu Kepolisian Daerah Maluku dan Kejaksaan Tinggi "
+       "Maluku.",
+       nullptr,
+       {"Anugerah Meritokrasi 2023 | Kepolisian Daerah Maluku | Komisi Aparatur Sipil Negara | - | -",
+        "Anugerah Meritokrasi 2023 | Kejaksaan Tinggi Maluku | Komisi Aparatur Sipil Negara | - | -"}},
       {"an_undated_place_of_no_award_is_no_ceremony",
        "Pemerintah Kabupaten Garut meraih Opini Wajar Tanpa Pengecualian dari BPK. Bupati mengatakan kegiatan "
        "berlangsung di Kabupaten Garut setiap tahun.",
