@@ -7,6 +7,9 @@
 #include <sstream>
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "core/utf8.h"
 
 #include "test_paths.h"
 
@@ -15,10 +18,21 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// An original with multi-byte characters (curly quotes, a dash, an emoji
+// outside the BMP), mojibake as ingest leaves it (“ and ” read as
+// Windows-1252: the 0x9D of ” as U+009D) and a scraper's line break in a
+// sentence. The two sentences are code points [6, 46) and [47, 76).
+const std::string kOriginal =
+    "Judul\n\u201cPemkot Tangerang\u201d meraih Top 99 \u2014 lagi.\n"
+    "\u00e2\u20ac\u0153Sapa\r\nSehat\u00e2\u20ac\u009d terpilih \U0001F3C6.\nPenutup.";
+const std::string kSentence1 = "\u201cPemkot Tangerang\u201d meraih Top 99 \u2014 lagi.";
+const std::string kSentence2 = "\u00e2\u20ac\u0153Sapa\r\nSehat\u00e2\u20ac\u009d terpilih \U0001F3C6.";
+
 Document Article(std::string id, std::string recipient, std::optional<std::string> date,
                  std::optional<std::string> location) {
   Document doc;
   doc.id = std::move(id);
+  doc.original = kOriginal;
   doc.title = "Pemkot Raih Top 99";
   doc.published = "2019-07-19";
   Entity e;
@@ -37,7 +51,8 @@ Document Article(std::string id, std::string recipient, std::optional<std::strin
   a.date = std::move(date);
   a.location = std::move(location);
   a.innovations = {"Cageur Jasa", "Sapa Sehat"};
-  a.evidence = {{0, 120}};
+  a.evidence = {{6, 46}, {47, 76}};
+  a.rule = "rules/frames.toml:41:colon_list";
   doc.awards.push_back(a);
   return doc;
 }
@@ -89,7 +104,23 @@ TEST_F(OutputTest, CsvQuotesPerRfc4180) {
   EXPECT_EQ(Read(prefix + ".awards.csv"),
             "article_id,award,year,recipient,units,innovations,organizer,date,location,evidence\r\n"
             "a-1,Top 99 Inovasi Pelayanan Publik,2019,Pemerintah Kota Tangerang,,Cageur Jasa; Sapa Sehat,"
-            "Kementerian Pendayagunaan Aparatur Negara dan Reformasi Birokrasi,2019-07-18,Kota Semarang,0-120\r\n");
+            "Kementerian Pendayagunaan Aparatur Negara dan Reformasi Birokrasi,2019-07-18,Kota Semarang,6-46 47-76\r\n");
+}
+
+// Issues 21, 22: each evidence span carries the original text between its
+// code point offsets, and each record the rule that made it, last.
+TEST_F(OutputTest, JsonlEvidenceHasOriginalTextAndRecordHasRule) {
+  const Document doc = Article("a-1", "Pemerintah Kota Tangerang", "2019-07-18", "Kota Semarang");
+  ASSERT_EQ(SliceCodePoints(kOriginal, 6, 46), kSentence1);  // the fixture's offsets, read another way
+  ASSERT_EQ(SliceCodePoints(kOriginal, 47, 76), kSentence2);
+  const std::string line = RecordJson(doc);
+  EXPECT_NE(line.find("\"location\":\"Kota Semarang\",\"evidence\":[{\"start\":6,\"end\":46,\"text\":\"" + kSentence1 +
+                      "\"},{\"start\":47,\"end\":76,\"text\":\"\u00e2\u20ac\u0153Sapa\\r\\nSehat\u00e2\u20ac\u009d terpilih "
+                      "\U0001F3C6.\"}],\"rule\":\"rules/frames.toml:41:colon_list\"}],\"warnings\""),
+            std::string::npos)
+      << line;
+  const nlohmann::json record = nlohmann::json::parse(line);
+  EXPECT_EQ(record["awards"][0]["evidence"][1]["text"], kSentence2);
 }
 
 TEST_F(OutputTest, SqliteMergesOneAwardFromTwoArticlesAndFlagsConflicts) {
