@@ -101,10 +101,20 @@ TEST_F(OutputTest, CsvQuotesPerRfc4180) {
   EXPECT_EQ(Read(prefix + ".entities.csv"),
             "article_id,type,text,start,end,value,unit,code,acronym,year,rule\r\n"
             "a-1,agency,\"Pemkot Tangerang, \"\"Kota Akhlakul\"\"\",10,44,Pemerintah Kota Tangerang,,,,,rules/regions.tsv:300\r\n");
+}
+
+// Issues 21, 22: the awards table gives the evidence sentences, one a line
+// (a line break inside one as a space), and the rule that made the record.
+TEST_F(OutputTest, CsvAwardsHoldEvidenceTextAndRule) {
+  const std::string prefix = (dir_ / "out").string();
+  ASSERT_TRUE(WriteAll(OutputFormat::kCsv, prefix, {Article("a-1", "Pemerintah Kota Tangerang", "2019-07-18", "Kota Semarang")}).ok());
   EXPECT_EQ(Read(prefix + ".awards.csv"),
-            "article_id,award,year,recipient,units,innovations,organizer,date,location,evidence\r\n"
+            "article_id,award,year,recipient,units,innovations,organizer,date,location,evidence_spans,evidence,rule\r\n"
             "a-1,Top 99 Inovasi Pelayanan Publik,2019,Pemerintah Kota Tangerang,,Cageur Jasa; Sapa Sehat,"
-            "Kementerian Pendayagunaan Aparatur Negara dan Reformasi Birokrasi,2019-07-18,Kota Semarang,6-46 47-76\r\n");
+            "Kementerian Pendayagunaan Aparatur Negara dan Reformasi Birokrasi,2019-07-18,Kota Semarang,6-46 47-76,"
+            "\"\u201cPemkot Tangerang\u201d meraih Top 99 \u2014 lagi.\n"
+            "\u00e2\u20ac\u0153Sapa Sehat\u00e2\u20ac\u009d terpilih \U0001F3C6.\","
+            "rules/frames.toml:41:colon_list\r\n");
 }
 
 // Issues 21, 22: each evidence span carries the original text between its
