@@ -213,6 +213,72 @@ TEST_F(OutputTest, SqliteKeepsBothArticlesOfOneIdInARun) {
   EXPECT_EQ(Query(db, sources), expected);
 }
 
+// Issues 21, 22: each source row names its rule, and `evidence` holds its
+// sentences; an article's re-run replaces them with its other rows.
+TEST_F(OutputTest, SqliteEvidenceRowsHoldTheSentencesAndGoWithTheirArticle) {
+  const std::string db = (dir_ / "awards.sqlite").string();
+  const std::vector<Document> docs = {Article("a-1", "Pemerintah Kota Tangerang", "2019-07-18", "Kota Semarang"),
+                                      Article("a-2", "Pemerintah Kota Bogor", "2019-07-18", "Kota Semarang")};
+  ASSERT_TRUE(WriteAll(OutputFormat::kSqlite, db, docs).ok());
+  ASSERT_TRUE(WriteAll(OutputFormat::kSqlite, db, docs).ok());
+  const std::string rows =
+      "SELECT e.article_id, a.recipient, e.seq, e.start, e.end, e.text FROM evidence e JOIN awards a ON a.id = e.award_id "
+      "ORDER BY 1, 3";
+  EXPECT_EQ(Query(db, rows), (std::vector<std::vector<std::string>>{
+                                 {"a-1", "Pemerintah Kota Tangerang", "0", "6", "46", kSentence1},
+                                 {"a-1", "Pemerintah Kota Tangerang", "1", "47", "76", kSentence2},
+                                 {"a-2", "Pemerintah Kota Bogor", "0", "6", "46", kSentence1},
+                                 {"a-2", "Pemerintah Kota Bogor", "1", "47", "76", kSentence2}}));
+  EXPECT_EQ(Query(db, "SELECT DISTINCT rule FROM award_sources"),
+            (std::vector<std::vector<std::string>>{{"rules/frames.toml:41:colon_list"}}));
+  // a-2 now credits another recipient, by a clause rule and from one sentence.
+  Document again = Article("a-2", "Pemerintah Kota Tangerang", "2019-07-18", "Kota Semarang");
+  again.awards[0].evidence = {{47, 76}};
+  again.awards[0].rule = "rules/records.toml:active_clause";
+  ASSERT_TRUE(WriteAll(OutputFormat::kSqlite, db, {again}).ok());
+  EXPECT_EQ(Query(db, rows), (std::vector<std::vector<std::string>>{
+                                 {"a-1", "Pemerintah Kota Tangerang", "0", "6", "46", kSentence1},
+                                 {"a-1", "Pemerintah Kota Tangerang", "1", "47", "76", kSentence2},
+                                 {"a-2", "Pemerintah Kota Tangerang", "0", "47", "76", kSentence2}}));
+  EXPECT_EQ(Query(db, "SELECT article_id, rule FROM award_sources ORDER BY 1"),
+            (std::vector<std::vector<std::string>>{{"a-1", "rules/frames.toml:41:colon_list"},
+                                                   {"a-2", "rules/records.toml:active_clause"}}));
+  // Two records of one award in one article: the later source row, and only its sentences, stay.
+  Document twice = Article("a-3", "Pemerintah Kota Bogor", "2019-07-18", "Kota Semarang");
+  twice.awards.push_back(again.awards[0]);
+  twice.awards[1].recipient = "Pemerintah Kota Bogor";
+  ASSERT_TRUE(WriteAll(OutputFormat::kSqlite, db, {twice}).ok());
+  EXPECT_EQ(Query(db, "SELECT seq, start, end FROM evidence WHERE article_id = 'a-3'"),
+            (std::vector<std::vector<std::string>>{{"0", "47", "76"}}));
+}
+
+// The README's query for the sentences behind a record runs as printed.
+TEST_F(OutputTest, ReadmeQueryShowsTheSentenceBehindARecord) {
+  const std::string readme = Read(testing::SourceDir() + "/README.md");
+  const size_t from = readme.find("-- the sentences behind one record");
+  ASSERT_NE(from, std::string::npos) << "README.md lost the query";
+  const std::string sql = readme.substr(from, readme.find(';', from) + 1 - from);
+  const std::string db = (dir_ / "awards.sqlite").string();
+  ASSERT_TRUE(WriteAll(OutputFormat::kSqlite, db, {Article("a-1", "Pemerintah Kota Tangerang", "2019-07-18", "Kota Semarang")}).ok());
+  EXPECT_EQ(Query(db, sql), (std::vector<std::vector<std::string>>{
+                                {"a-1", "rules/frames.toml:41:colon_list", "6", "46", kSentence1},
+                                {"a-1", "rules/frames.toml:41:colon_list", "47", "76", kSentence2}}))
+      << sql;
+}
+
+// A dataset written before the rule column and the evidence table is
+// updated in place: the column is added, the table made.
+TEST_F(OutputTest, SqliteDatasetWithoutRuleColumnGetsIt) {
+  const std::string db = (dir_ / "old.sqlite").string();
+  Query(db,
+        "CREATE TABLE award_sources (award_id INTEGER NOT NULL REFERENCES awards(id), "
+        "article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE, organizer TEXT, date TEXT, location TEXT, "
+        "units TEXT, innovations TEXT, evidence TEXT, PRIMARY KEY (award_id, article_id))");
+  ASSERT_TRUE(WriteAll(OutputFormat::kSqlite, db, {Article("a-1", "Pemerintah Kota Tangerang", "2019-07-18", "Kota Semarang")}).ok());
+  EXPECT_EQ(Query(db, "SELECT s.rule, COUNT(e.seq) FROM award_sources s JOIN evidence e USING (award_id, article_id)"),
+            (std::vector<std::vector<std::string>>{{"rules/frames.toml:41:colon_list", "2"}}));
+}
+
 TEST(OutputPathsTest, OneRuleForMinusOAcrossFormats) {
   using F = OutputFormat;
   struct Case {
