@@ -123,7 +123,7 @@ class CsvWriter : public RecordWriter {
       std::string spans, text;
       for (const Range& r : a.evidence) {
         spans += (spans.empty() ? "" : " ") + std::to_string(r.begin) + "-" + std::to_string(r.end);
-        if (!text.empty()) text += '\n';
+        if (&r != &a.evidence.front()) text += '\n';  // line i is span i, even when a span is empty
         AppendOneLine(original.Slice(r.begin, r.end), &text);
       }
       awards_.Field(spans);
