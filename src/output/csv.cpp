@@ -1,11 +1,13 @@
 // Three CSV tables (RFC 4180, UTF-8, header row): one row per article (with
 // its error, so that failed records show), one per entity, one per award
-// record, each with its article id.
+// record, each with its article id (awards: with the evidence sentences'
+// text and the rule that made the record).
 #include <cerrno>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
 
+#include "core/utf8.h"
 #include "output/writers.h"
 
 namespace warta {
@@ -24,6 +26,15 @@ void AppendField(std::string_view value, std::string* row) {
     row->push_back(c);
   }
   row->push_back('"');
+}
+
+// A sentence as one line of a cell that holds one sentence a line: a line
+// break inside it (a scraper's, in the original) is written as a space.
+void AppendOneLine(std::string_view sentence, std::string* out) {
+  for (size_t i = 0; i < sentence.size(); ++i) {
+    if (sentence[i] != '\r' && sentence[i] != '\n') out->push_back(sentence[i]);
+    else if (!(sentence[i] == '\r' && i + 1 < sentence.size() && sentence[i + 1] == '\n')) out->push_back(' ');
+  }
 }
 
 class CsvFile {
@@ -69,7 +80,7 @@ class CsvWriter : public RecordWriter {
         !s.ok())
       return s;
     return awards_.Open(prefix + ".awards.csv", {"article_id", "award", "year", "recipient", "units", "innovations",
-                                                 "organizer", "date", "location", "evidence"});
+                                                 "organizer", "date", "location", "evidence_spans", "evidence", "rule"});
   }
 
   Status Write(const Document& doc) override {
@@ -97,6 +108,8 @@ class CsvWriter : public RecordWriter {
       entities_.Field(e.rule);
       if (Status s = entities_.EndRow(); !s.ok()) return s;
     }
+    if (doc.awards.empty()) return {};
+    const CodePointIndex original(doc.original);
     for (const AwardRecord& a : doc.awards) {
       awards_.Field(doc.id);
       awards_.Field(a.award);
@@ -107,10 +120,15 @@ class CsvWriter : public RecordWriter {
       awards_.Field(a.organizer.value_or(""));
       awards_.Field(a.date.value_or(""));
       awards_.Field(a.location.value_or(""));
-      std::string evidence;
-      for (const Range& r : a.evidence)
-        evidence += (evidence.empty() ? "" : " ") + std::to_string(r.begin) + "-" + std::to_string(r.end);
-      awards_.Field(evidence);
+      std::string spans, text;
+      for (const Range& r : a.evidence) {
+        spans += (spans.empty() ? "" : " ") + std::to_string(r.begin) + "-" + std::to_string(r.end);
+        if (&r != &a.evidence.front()) text += '\n';  // line i is span i, even when a span is empty
+        AppendOneLine(original.Slice(r.begin, r.end), &text);
+      }
+      awards_.Field(spans);
+      awards_.Field(text);
+      awards_.Field(a.rule);
       if (Status s = awards_.EndRow(); !s.ok()) return s;
     }
     return {};

@@ -84,7 +84,8 @@ void WriteStrings(JsonWriter& w, const std::vector<std::string>& list) {
   w.EndArray();
 }
 
-void WriteAward(JsonWriter& w, const AwardRecord& a) {
+// `original` slices the document's original text, for the evidence.
+void WriteAward(JsonWriter& w, const AwardRecord& a, const CodePointIndex& original) {
   w.StartObject();
   w.Key("award");
   String(w, a.award);
@@ -114,9 +115,13 @@ void WriteAward(JsonWriter& w, const AwardRecord& a) {
     w.Uint(r.begin);
     w.Key("end");
     w.Uint(r.end);
+    w.Key("text");
+    String(w, original.Slice(r.begin, r.end));
     w.EndObject();
   }
   w.EndArray();
+  w.Key("rule");
+  String(w, a.rule);
   w.EndObject();
 }
 
@@ -138,7 +143,11 @@ std::string RecordJson(const Document& doc) {
   w.EndArray();
   w.Key("awards");
   w.StartArray();
-  for (const AwardRecord& a : doc.awards) WriteAward(w, a);
+  if (!doc.awards.empty()) {
+    // Built only here: few articles have records, and the index costs a pass over the text.
+    const CodePointIndex original(doc.original);
+    for (const AwardRecord& a : doc.awards) WriteAward(w, a, original);
+  }
   w.EndArray();
   w.Key("warnings");
   w.StartArray();

@@ -2,7 +2,8 @@
 // across articles. One award (award, year, recipient) reported by several
 // articles is one row of `awards` with a row per article in `award_sources`;
 // where sources disagree on date, place or organizer, `awards` keeps NULL
-// and sets the conflict flag, and every source keeps its own value.
+// and sets the conflict flag, and every source keeps its own value, the
+// rule that made its record, and its sentences as rows of `evidence`.
 //
 // Re-running on the same or overlapping input replaces each article's rows
 // (upsert by article id), so a dataset can be refreshed in place. Within one
@@ -14,6 +15,7 @@
 #include <nlohmann/json.hpp>
 #include <sqlite3.h>
 
+#include "core/utf8.h"
 #include "output/writers.h"
 
 namespace warta {
@@ -61,9 +63,22 @@ CREATE TABLE IF NOT EXISTS award_sources (
   organizer TEXT, date TEXT, location TEXT,
   units TEXT, innovations TEXT,   -- "a; b"
   evidence TEXT,                  -- JSON array of {start, end}
+  rule TEXT,                      -- what made this article's record: a frame or clause rule
   PRIMARY KEY (award_id, article_id)
 );
 CREATE INDEX IF NOT EXISTS award_sources_article ON award_sources(article_id);
+CREATE TABLE IF NOT EXISTS evidence (
+  award_id INTEGER NOT NULL,
+  article_id TEXT NOT NULL,
+  seq INTEGER NOT NULL,       -- position in the record's evidence list
+  start INTEGER NOT NULL,     -- code points into the original text
+  end INTEGER NOT NULL,
+  text TEXT NOT NULL,         -- the original text between start and end
+  PRIMARY KEY (award_id, article_id, seq),
+  -- Goes with its source row: an article's re-run, or a later record of the
+  -- same award in one article (INSERT OR REPLACE), clears the old sentences.
+  FOREIGN KEY (award_id, article_id) REFERENCES award_sources(award_id, article_id) ON DELETE CASCADE
+);
 )sql";
 
 // Awards left without sources are dropped; the agreed values and conflict
@@ -130,6 +145,12 @@ class SqliteWriter : public RecordWriter {
     path_ = path;
     if (sqlite3_open(path.c_str(), &db_) != SQLITE_OK) return Error("cannot open");
     if (Status s = Exec(kSchema); !s.ok()) return s;
+    // A dataset written before award_sources had its rule column gets it;
+    // its rows keep NULL there, and no evidence rows, until re-run.
+    int64_t has_rule = 0;
+    Statement(db_, "SELECT COUNT(*) FROM pragma_table_info('award_sources') WHERE name = 'rule'").Run(&has_rule);
+    if (!has_rule)
+      if (Status s = Exec("ALTER TABLE award_sources ADD COLUMN rule TEXT"); !s.ok()) return s;
     if (Status s = Exec("BEGIN IMMEDIATE"); !s.ok()) return s;
     open_transaction_ = true;
     for (const char* sql : {
@@ -141,7 +162,8 @@ class SqliteWriter : public RecordWriter {
              "INSERT INTO awards (award, year, recipient) VALUES (?1, ?2, ?3) "
              "ON CONFLICT (award, year, recipient) DO UPDATE SET award = excluded.award RETURNING id",
              "INSERT OR REPLACE INTO award_sources (award_id, article_id, organizer, date, location, units, innovations, "
-             "evidence) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"}) {
+             "evidence, rule) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+             "INSERT INTO evidence (award_id, article_id, seq, start, end, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"}) {
       statements_.push_back(std::make_unique<Statement>(db_, sql));
       if (!statements_.back()->ok()) return Error("cannot prepare statement");
     }
@@ -183,6 +205,8 @@ class SqliteWriter : public RecordWriter {
       entity.Text(12, e.rule);
       if (entity.Run() != SQLITE_DONE) return Error("cannot write entities of " + id);
     }
+    if (doc.awards.empty()) return {};
+    const CodePointIndex original(doc.original);
     for (const AwardRecord& a : doc.awards) {
       int64_t award_id = 0;
       if (statements_[4]->Text(1, a.award).Int(2, a.year.value_or(0)).Text(3, a.recipient).Run(&award_id) != SQLITE_DONE)
@@ -192,8 +216,15 @@ class SqliteWriter : public RecordWriter {
       Statement& source = *statements_[5];
       source.Int(1, award_id).Text(2, id).Maybe(3, a.organizer).Maybe(4, a.date).Maybe(5, a.location);
       source.Text(6, (JoinList(a.units))).Text(7, (JoinList(a.innovations)));
-      source.Text(8, (evidence.dump()));
+      source.Text(8, (evidence.dump())).Text(9, a.rule);
       if (source.Run() != SQLITE_DONE) return Error("cannot write award source of " + id);
+      for (size_t i = 0; i < a.evidence.size(); ++i) {
+        const Range& r = a.evidence[i];
+        Statement& sentence = *statements_[6];
+        sentence.Int(1, award_id).Text(2, id).Int(3, static_cast<int64_t>(i)).Int(4, r.begin).Int(5, r.end);
+        sentence.Text(6, original.Slice(r.begin, r.end));
+        if (sentence.Run() != SQLITE_DONE) return Error("cannot write evidence of " + id);
+      }
     }
     return {};
   }

@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "core/utf8.h"
 #include "test_paths.h"
 
 namespace warta {
@@ -359,6 +360,45 @@ TEST(CliTest, OnlyAwardsWritesArticlesWithAnAwardRecord) {
   const std::string err = Slurp(dir + "/err.txt");
   EXPECT_NE(err.find("warta: 4 articles, 1 errors"), std::string::npos) << err;
   EXPECT_NE(err.find(", 1 written (--only-awards)"), std::string::npos) << err;
+}
+
+// Issues 21, 22: in every format, a record's evidence is the original text
+// of its sentences, mojibake and all (offsets are into the original, not the
+// repaired working text), and the record names its rule.
+TEST(CliTest, EvidenceIsTheOriginalTextAndRecordsNameTheirRule) {
+  const std::string dir = Folder("evidence");
+  std::string text = Slurp(CorpusArticle("002_pemkot-semarang-top45"));
+  auto replace = [&](const std::string& from, const std::string& to) {
+    const size_t at = text.find(from);
+    ASSERT_NE(at, std::string::npos) << from;
+    text.replace(at, from.size(), to);
+  };
+  // “ and ” read as Windows-1252 (its 0x9D as U+009D), and an emoji outside the BMP before them.
+  replace("Inovasi \"Puskesmas Keliling Malam\"", "Inovasi \u00e2\u20ac\u0153Puskesmas Keliling Malam\u00e2\u20ac\u009d");
+  replace("SEMARANG, (Kabar Pantura)", "SEMARANG \U0001F3D9\uFE0F, (Kabar Pantura)");
+  const std::string input = Put(dir + "/in.jsonl", nlohmann::json{{"id", "moji"}, {"text", text}}.dump() + "\n");
+  ASSERT_EQ(Warta("extract -q --format jsonl,csv,sqlite -o " + dir + "/out " + input).exit_code, 0);
+  const auto lines = Lines(Slurp(dir + "/out.jsonl"));
+  ASSERT_EQ(lines.size(), 1u);
+  ASSERT_FALSE(lines[0]["awards"].empty());
+  EXPECT_EQ(lines[0]["warnings"][0], "2 mojibake characters repaired (UTF-8 read as Windows-1252)");
+  bool mojibake = false;
+  for (const auto& record : lines[0]["awards"]) {
+    EXPECT_EQ(record.value("rule", std::string()).rfind("rules/", 0), 0u) << record;
+    for (const auto& span : record["evidence"]) {
+      const std::string sentence = span.value("text", std::string());
+      EXPECT_EQ(sentence, SliceCodePoints(text, span["start"], span["end"]));
+      mojibake |= sentence.find("\u00e2\u20ac\u0153Puskesmas Keliling Malam\u00e2\u20ac\u009d") != std::string::npos;
+    }
+  }
+  EXPECT_TRUE(mojibake) << lines[0]["awards"];
+  const auto& first = lines[0]["awards"][0];
+  EXPECT_EQ(Query(dir + "/out.sqlite", "SELECT s.rule, e.text FROM evidence e JOIN award_sources s USING (award_id, article_id) "
+                                       "WHERE e.seq = 0 ORDER BY e.award_id LIMIT 1"),
+            (std::vector<std::vector<std::string>>{{first.value("rule", std::string()), first["evidence"][0].value("text", std::string())}}));
+  const std::string csv = Slurp(dir + "/out.awards.csv");
+  EXPECT_EQ(csv.rfind("article_id,award,year,recipient,units,innovations,organizer,date,location,evidence_spans,evidence,rule\r\n", 0), 0u);
+  EXPECT_NE(csv.find(first["evidence"][0].value("text", "(none)")), std::string::npos) << csv;
 }
 
 // On a terminal, progress gives the share of the input read (compressed

@@ -7,6 +7,9 @@
 #include <sstream>
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "core/utf8.h"
 
 #include "test_paths.h"
 
@@ -15,10 +18,21 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// An original with multi-byte characters (curly quotes, a dash, an emoji
+// outside the BMP), mojibake as ingest leaves it (“ and ” read as
+// Windows-1252: the 0x9D of ” as U+009D) and a scraper's line break in a
+// sentence. The two sentences are code points [6, 46) and [47, 76).
+const std::string kOriginal =
+    "Judul\n\u201cPemkot Tangerang\u201d meraih Top 99 \u2014 lagi.\n"
+    "\u00e2\u20ac\u0153Sapa\r\nSehat\u00e2\u20ac\u009d terpilih \U0001F3C6.\nPenutup.";
+const std::string kSentence1 = "\u201cPemkot Tangerang\u201d meraih Top 99 \u2014 lagi.";
+const std::string kSentence2 = "\u00e2\u20ac\u0153Sapa\r\nSehat\u00e2\u20ac\u009d terpilih \U0001F3C6.";
+
 Document Article(std::string id, std::string recipient, std::optional<std::string> date,
                  std::optional<std::string> location) {
   Document doc;
   doc.id = std::move(id);
+  doc.original = kOriginal;
   doc.title = "Pemkot Raih Top 99";
   doc.published = "2019-07-19";
   Entity e;
@@ -37,7 +51,8 @@ Document Article(std::string id, std::string recipient, std::optional<std::strin
   a.date = std::move(date);
   a.location = std::move(location);
   a.innovations = {"Cageur Jasa", "Sapa Sehat"};
-  a.evidence = {{0, 120}};
+  a.evidence = {{6, 46}, {47, 76}};
+  a.rule = "rules/frames.toml:41:colon_list";
   doc.awards.push_back(a);
   return doc;
 }
@@ -86,10 +101,36 @@ TEST_F(OutputTest, CsvQuotesPerRfc4180) {
   EXPECT_EQ(Read(prefix + ".entities.csv"),
             "article_id,type,text,start,end,value,unit,code,acronym,year,rule\r\n"
             "a-1,agency,\"Pemkot Tangerang, \"\"Kota Akhlakul\"\"\",10,44,Pemerintah Kota Tangerang,,,,,rules/regions.tsv:300\r\n");
+}
+
+// Issues 21, 22: the awards table gives the evidence sentences, one a line
+// (a line break inside one as a space), and the rule that made the record.
+TEST_F(OutputTest, CsvAwardsHoldEvidenceTextAndRule) {
+  const std::string prefix = (dir_ / "out").string();
+  ASSERT_TRUE(WriteAll(OutputFormat::kCsv, prefix, {Article("a-1", "Pemerintah Kota Tangerang", "2019-07-18", "Kota Semarang")}).ok());
   EXPECT_EQ(Read(prefix + ".awards.csv"),
-            "article_id,award,year,recipient,units,innovations,organizer,date,location,evidence\r\n"
+            "article_id,award,year,recipient,units,innovations,organizer,date,location,evidence_spans,evidence,rule\r\n"
             "a-1,Top 99 Inovasi Pelayanan Publik,2019,Pemerintah Kota Tangerang,,Cageur Jasa; Sapa Sehat,"
-            "Kementerian Pendayagunaan Aparatur Negara dan Reformasi Birokrasi,2019-07-18,Kota Semarang,0-120\r\n");
+            "Kementerian Pendayagunaan Aparatur Negara dan Reformasi Birokrasi,2019-07-18,Kota Semarang,6-46 47-76,"
+            "\"\u201cPemkot Tangerang\u201d meraih Top 99 \u2014 lagi.\n"
+            "\u00e2\u20ac\u0153Sapa Sehat\u00e2\u20ac\u009d terpilih \U0001F3C6.\","
+            "rules/frames.toml:41:colon_list\r\n");
+}
+
+// Issues 21, 22: each evidence span carries the original text between its
+// code point offsets, and each record the rule that made it, last.
+TEST_F(OutputTest, JsonlEvidenceHasOriginalTextAndRecordHasRule) {
+  const Document doc = Article("a-1", "Pemerintah Kota Tangerang", "2019-07-18", "Kota Semarang");
+  ASSERT_EQ(SliceCodePoints(kOriginal, 6, 46), kSentence1);  // the fixture's offsets, read another way
+  ASSERT_EQ(SliceCodePoints(kOriginal, 47, 76), kSentence2);
+  const std::string line = RecordJson(doc);
+  EXPECT_NE(line.find("\"location\":\"Kota Semarang\",\"evidence\":[{\"start\":6,\"end\":46,\"text\":\"" + kSentence1 +
+                      "\"},{\"start\":47,\"end\":76,\"text\":\"\u00e2\u20ac\u0153Sapa\\r\\nSehat\u00e2\u20ac\u009d terpilih "
+                      "\U0001F3C6.\"}],\"rule\":\"rules/frames.toml:41:colon_list\"}],\"warnings\""),
+            std::string::npos)
+      << line;
+  const nlohmann::json record = nlohmann::json::parse(line);
+  EXPECT_EQ(record["awards"][0]["evidence"][1]["text"], kSentence2);
 }
 
 TEST_F(OutputTest, SqliteMergesOneAwardFromTwoArticlesAndFlagsConflicts) {
@@ -170,6 +211,72 @@ TEST_F(OutputTest, SqliteKeepsBothArticlesOfOneIdInARun) {
   // A second run of the same input refreshes the same three rows.
   ASSERT_TRUE(WriteAll(OutputFormat::kSqlite, db, docs).ok());
   EXPECT_EQ(Query(db, sources), expected);
+}
+
+// Issues 21, 22: each source row names its rule, and `evidence` holds its
+// sentences; an article's re-run replaces them with its other rows.
+TEST_F(OutputTest, SqliteEvidenceRowsHoldTheSentencesAndGoWithTheirArticle) {
+  const std::string db = (dir_ / "awards.sqlite").string();
+  const std::vector<Document> docs = {Article("a-1", "Pemerintah Kota Tangerang", "2019-07-18", "Kota Semarang"),
+                                      Article("a-2", "Pemerintah Kota Bogor", "2019-07-18", "Kota Semarang")};
+  ASSERT_TRUE(WriteAll(OutputFormat::kSqlite, db, docs).ok());
+  ASSERT_TRUE(WriteAll(OutputFormat::kSqlite, db, docs).ok());
+  const std::string rows =
+      "SELECT e.article_id, a.recipient, e.seq, e.start, e.end, e.text FROM evidence e JOIN awards a ON a.id = e.award_id "
+      "ORDER BY 1, 3";
+  EXPECT_EQ(Query(db, rows), (std::vector<std::vector<std::string>>{
+                                 {"a-1", "Pemerintah Kota Tangerang", "0", "6", "46", kSentence1},
+                                 {"a-1", "Pemerintah Kota Tangerang", "1", "47", "76", kSentence2},
+                                 {"a-2", "Pemerintah Kota Bogor", "0", "6", "46", kSentence1},
+                                 {"a-2", "Pemerintah Kota Bogor", "1", "47", "76", kSentence2}}));
+  EXPECT_EQ(Query(db, "SELECT DISTINCT rule FROM award_sources"),
+            (std::vector<std::vector<std::string>>{{"rules/frames.toml:41:colon_list"}}));
+  // a-2 now credits another recipient, by a clause rule and from one sentence.
+  Document again = Article("a-2", "Pemerintah Kota Tangerang", "2019-07-18", "Kota Semarang");
+  again.awards[0].evidence = {{47, 76}};
+  again.awards[0].rule = "rules/records.toml:active_clause";
+  ASSERT_TRUE(WriteAll(OutputFormat::kSqlite, db, {again}).ok());
+  EXPECT_EQ(Query(db, rows), (std::vector<std::vector<std::string>>{
+                                 {"a-1", "Pemerintah Kota Tangerang", "0", "6", "46", kSentence1},
+                                 {"a-1", "Pemerintah Kota Tangerang", "1", "47", "76", kSentence2},
+                                 {"a-2", "Pemerintah Kota Tangerang", "0", "47", "76", kSentence2}}));
+  EXPECT_EQ(Query(db, "SELECT article_id, rule FROM award_sources ORDER BY 1"),
+            (std::vector<std::vector<std::string>>{{"a-1", "rules/frames.toml:41:colon_list"},
+                                                   {"a-2", "rules/records.toml:active_clause"}}));
+  // Two records of one award in one article: the later source row, and only its sentences, stay.
+  Document twice = Article("a-3", "Pemerintah Kota Bogor", "2019-07-18", "Kota Semarang");
+  twice.awards.push_back(again.awards[0]);
+  twice.awards[1].recipient = "Pemerintah Kota Bogor";
+  ASSERT_TRUE(WriteAll(OutputFormat::kSqlite, db, {twice}).ok());
+  EXPECT_EQ(Query(db, "SELECT seq, start, end FROM evidence WHERE article_id = 'a-3'"),
+            (std::vector<std::vector<std::string>>{{"0", "47", "76"}}));
+}
+
+// The README's query for the sentences behind a record runs as printed.
+TEST_F(OutputTest, ReadmeQueryShowsTheSentenceBehindARecord) {
+  const std::string readme = Read(testing::SourceDir() + "/README.md");
+  const size_t from = readme.find("-- the sentences behind one record");
+  ASSERT_NE(from, std::string::npos) << "README.md lost the query";
+  const std::string sql = readme.substr(from, readme.find(';', from) + 1 - from);
+  const std::string db = (dir_ / "awards.sqlite").string();
+  ASSERT_TRUE(WriteAll(OutputFormat::kSqlite, db, {Article("a-1", "Pemerintah Kota Tangerang", "2019-07-18", "Kota Semarang")}).ok());
+  EXPECT_EQ(Query(db, sql), (std::vector<std::vector<std::string>>{
+                                {"a-1", "rules/frames.toml:41:colon_list", "6", "46", kSentence1},
+                                {"a-1", "rules/frames.toml:41:colon_list", "47", "76", kSentence2}}))
+      << sql;
+}
+
+// A dataset written before the rule column and the evidence table is
+// updated in place: the column is added, the table made.
+TEST_F(OutputTest, SqliteDatasetWithoutRuleColumnGetsIt) {
+  const std::string db = (dir_ / "old.sqlite").string();
+  Query(db,
+        "CREATE TABLE award_sources (award_id INTEGER NOT NULL REFERENCES awards(id), "
+        "article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE, organizer TEXT, date TEXT, location TEXT, "
+        "units TEXT, innovations TEXT, evidence TEXT, PRIMARY KEY (award_id, article_id))");
+  ASSERT_TRUE(WriteAll(OutputFormat::kSqlite, db, {Article("a-1", "Pemerintah Kota Tangerang", "2019-07-18", "Kota Semarang")}).ok());
+  EXPECT_EQ(Query(db, "SELECT s.rule, COUNT(e.seq) FROM award_sources s JOIN evidence e USING (award_id, article_id)"),
+            (std::vector<std::vector<std::string>>{{"rules/frames.toml:41:colon_list", "2"}}));
 }
 
 TEST(OutputPathsTest, OneRuleForMinusOAcrossFormats) {
