@@ -80,7 +80,7 @@ class CsvWriter : public RecordWriter {
         !s.ok())
       return s;
     return awards_.Open(prefix + ".awards.csv", {"article_id", "award", "year", "recipient", "units", "innovations",
-                                                 "organizer", "date", "location", "evidence_spans", "evidence", "rule"});
+                                                 "organizer", "date", "location", "tier", "evidence_spans", "evidence", "rule"});
   }
 
   Status Write(const Document& doc) override {
@@ -120,6 +120,7 @@ class CsvWriter : public RecordWriter {
       awards_.Field(a.organizer.value_or(""));
       awards_.Field(a.date.value_or(""));
       awards_.Field(a.location.value_or(""));
+      awards_.Field(a.tier.value_or(""));
       std::string spans, text;
       for (const Range& r : a.evidence) {
         spans += (spans.empty() ? "" : " ") + std::to_string(r.begin) + "-" + std::to_string(r.end);

@@ -107,6 +107,8 @@ void WriteAward(JsonWriter& w, const AwardRecord& a, const CodePointIndex& origi
   StringOrNull(w, a.date);
   w.Key("location");
   StringOrNull(w, a.location);
+  w.Key("tier");
+  StringOrNull(w, a.tier);
   w.Key("evidence");
   w.StartArray();
   for (const Range& r : a.evidence) {

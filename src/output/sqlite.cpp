@@ -64,6 +64,7 @@ CREATE TABLE IF NOT EXISTS award_sources (
   units TEXT, innovations TEXT,   -- "a; b"
   evidence TEXT,                  -- JSON array of {start, end}
   rule TEXT,                      -- what made this article's record: a frame or clause rule
+  tier TEXT,                      -- the grade this article gives: "Nindya", "II"
   PRIMARY KEY (award_id, article_id)
 );
 CREATE INDEX IF NOT EXISTS award_sources_article ON award_sources(article_id);
@@ -145,12 +146,15 @@ class SqliteWriter : public RecordWriter {
     path_ = path;
     if (sqlite3_open(path.c_str(), &db_) != SQLITE_OK) return Error("cannot open");
     if (Status s = Exec(kSchema); !s.ok()) return s;
-    // A dataset written before award_sources had its rule column gets it;
+    // A dataset written before award_sources had its rule and tier columns gets them;
     // its rows keep NULL there, and no evidence rows, until re-run.
-    int64_t has_rule = 0;
-    Statement(db_, "SELECT COUNT(*) FROM pragma_table_info('award_sources') WHERE name = 'rule'").Run(&has_rule);
-    if (!has_rule)
-      if (Status s = Exec("ALTER TABLE award_sources ADD COLUMN rule TEXT"); !s.ok()) return s;
+    for (const char* column : {"rule", "tier"}) {
+      int64_t has = 0;
+      Statement(db_, (std::string("SELECT COUNT(*) FROM pragma_table_info('award_sources') WHERE name = '") + column + "'").c_str())
+          .Run(&has);
+      if (!has)
+        if (Status s = Exec((std::string("ALTER TABLE award_sources ADD COLUMN ") + column + " TEXT").c_str()); !s.ok()) return s;
+    }
     if (Status s = Exec("BEGIN IMMEDIATE"); !s.ok()) return s;
     open_transaction_ = true;
     for (const char* sql : {
@@ -162,7 +166,7 @@ class SqliteWriter : public RecordWriter {
              "INSERT INTO awards (award, year, recipient) VALUES (?1, ?2, ?3) "
              "ON CONFLICT (award, year, recipient) DO UPDATE SET award = excluded.award RETURNING id",
              "INSERT OR REPLACE INTO award_sources (award_id, article_id, organizer, date, location, units, innovations, "
-             "evidence, rule) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+             "evidence, rule, tier) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
              "INSERT INTO evidence (award_id, article_id, seq, start, end, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"}) {
       statements_.push_back(std::make_unique<Statement>(db_, sql));
       if (!statements_.back()->ok()) return Error("cannot prepare statement");
@@ -216,7 +220,7 @@ class SqliteWriter : public RecordWriter {
       Statement& source = *statements_[5];
       source.Int(1, award_id).Text(2, id).Maybe(3, a.organizer).Maybe(4, a.date).Maybe(5, a.location);
       source.Text(6, (JoinList(a.units))).Text(7, (JoinList(a.innovations)));
-      source.Text(8, (evidence.dump())).Text(9, a.rule);
+      source.Text(8, (evidence.dump())).Text(9, a.rule).Maybe(10, a.tier);
       if (source.Run() != SQLITE_DONE) return Error("cannot write award source of " + id);
       for (size_t i = 0; i < a.evidence.size(); ++i) {
         const Range& r = a.evidence[i];

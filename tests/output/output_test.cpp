@@ -109,9 +109,9 @@ TEST_F(OutputTest, CsvAwardsHoldEvidenceTextAndRule) {
   const std::string prefix = (dir_ / "out").string();
   ASSERT_TRUE(WriteAll(OutputFormat::kCsv, prefix, {Article("a-1", "Pemerintah Kota Tangerang", "2019-07-18", "Kota Semarang")}).ok());
   EXPECT_EQ(Read(prefix + ".awards.csv"),
-            "article_id,award,year,recipient,units,innovations,organizer,date,location,evidence_spans,evidence,rule\r\n"
+            "article_id,award,year,recipient,units,innovations,organizer,date,location,tier,evidence_spans,evidence,rule\r\n"
             "a-1,Top 99 Inovasi Pelayanan Publik,2019,Pemerintah Kota Tangerang,,Cageur Jasa; Sapa Sehat,"
-            "Kementerian Pendayagunaan Aparatur Negara dan Reformasi Birokrasi,2019-07-18,Kota Semarang,6-46 47-76,"
+            "Kementerian Pendayagunaan Aparatur Negara dan Reformasi Birokrasi,2019-07-18,Kota Semarang,,6-46 47-76,"
             "\"\u201cPemkot Tangerang\u201d meraih Top 99 \u2014 lagi.\n"
             "\u00e2\u20ac\u0153Sapa Sehat\u00e2\u20ac\u009d terpilih \U0001F3C6.\","
             "rules/frames.toml:41:colon_list\r\n");
@@ -124,7 +124,7 @@ TEST_F(OutputTest, JsonlEvidenceHasOriginalTextAndRecordHasRule) {
   ASSERT_EQ(SliceCodePoints(kOriginal, 6, 46), kSentence1);  // the fixture's offsets, read another way
   ASSERT_EQ(SliceCodePoints(kOriginal, 47, 76), kSentence2);
   const std::string line = RecordJson(doc);
-  EXPECT_NE(line.find("\"location\":\"Kota Semarang\",\"evidence\":[{\"start\":6,\"end\":46,\"text\":\"" + kSentence1 +
+  EXPECT_NE(line.find("\"location\":\"Kota Semarang\",\"tier\":null,\"evidence\":[{\"start\":6,\"end\":46,\"text\":\"" + kSentence1 +
                       "\"},{\"start\":47,\"end\":76,\"text\":\"\u00e2\u20ac\u0153Sapa\\r\\nSehat\u00e2\u20ac\u009d terpilih "
                       "\U0001F3C6.\"}],\"rule\":\"rules/frames.toml:41:colon_list\"}],\"warnings\""),
             std::string::npos)
