@@ -578,6 +578,7 @@ void Assembler::Process(Document* doc) const {
   std::map<std::string, std::string> given_by;  // award -> the body that gives it
   std::vector<std::string> givers;               // bodies that give anything, in order
   std::optional<std::string> ceremony_date, ceremony_place;
+  Range ceremony_date_from, ceremony_place_from;  // the sentences that said them, original offsets
 
   auto in_sentence = [&](const Range& s, EntityType type) {
     std::vector<const Entity*> found;
@@ -713,9 +714,11 @@ void Assembler::Process(Document* doc) const {
     const bool names_award = !awards.empty() || r.refers_back.In(lower);
     if (!ceremony_date && !dates.empty() && (names_award || r.ceremony.In(lower))) {
       ceremony_date = dates.front()->value;
-      if (location) ceremony_place = location;
+      ceremony_date_from = evidence(s);
+      if (location) ceremony_place = location, ceremony_place_from = evidence(s);
     } else if (!ceremony_place && location && names_award && r.held_at.In(lower)) {
       ceremony_place = location;
+      ceremony_place_from = evidence(s);
     }
 
     // The award a word of award_words stands for: the one named last before
@@ -989,12 +992,14 @@ void Assembler::Process(Document* doc) const {
       for (size_t i = built.size(); i > 0 && targets.size() < how_many; --i) targets.insert(targets.begin(), i - 1);
       if (how_many == last_group.size()) targets = last_group;
     }
+    // Evidence is what a record was built from: a sentence that fills nothing is none.
     for (size_t i : targets) {
       AwardRecord& rec = built[i];
-      if (!rec.organizer && organizer && organizer->value != rec.recipient) rec.organizer = organizer->value;
-      if (!rec.date && !dates.empty()) rec.date = dates.front()->value;
-      if (!rec.location && location) rec.location = location;
-      rec.evidence.push_back(evidence(s));
+      bool filled = false;
+      if (!rec.organizer && organizer && organizer->value != rec.recipient) rec.organizer = organizer->value, filled = true;
+      if (!rec.date && !dates.empty()) rec.date = dates.front()->value, filled = true;
+      if (!rec.location && location) rec.location = location, filled = true;
+      if (filled) rec.evidence.push_back(evidence(s));
     }
   }
 
@@ -1020,8 +1025,15 @@ void Assembler::Process(Document* doc) const {
         }
       }
     }
-    if (!rec.date) rec.date = ceremony_date;
-    if (!rec.location) rec.location = ceremony_place;
+    // A value from the ceremony sentence brings that sentence as evidence.
+    auto cite = [&](const Range& from) {
+      if (std::none_of(rec.evidence.begin(), rec.evidence.end(),
+                       [&](const Range& e) { return e.begin == from.begin && e.end == from.end; }))
+        rec.evidence.push_back(from);
+    };
+    if (!rec.date && ceremony_date) rec.date = ceremony_date, cite(ceremony_date_from);
+    if (!rec.location && ceremony_place) rec.location = ceremony_place, cite(ceremony_place_from);
+    std::sort(rec.evidence.begin(), rec.evidence.end(), [](const Range& a, const Range& b) { return a.begin < b.begin; });
     // The year: of the title, else of the same title with a year elsewhere in
     // the article ("APE Tahun 2020" ... "meraih APE kategori Utama"), else of
     // the ceremony, else of publication. A grade with a title of its own takes

@@ -361,5 +361,25 @@ TEST_F(AssembleTest, EvidenceIsTheSentencesUsedInOriginalOffsets) {
             "Pemerintah Kabupaten Sleman meraih Opini WTP dari BPK.");
 }
 
+// Evidence is what a record was built from: a sentence that refers back
+// and fills nothing is none; the ceremony sentence that gave the date is.
+TEST_F(AssembleTest, EvidenceHoldsTheSentencesThatGaveValuesOnly) {
+  auto texts = [](const Document& doc) {
+    std::vector<std::string> out;
+    for (const Range& r : doc.awards.at(0).evidence) out.push_back(doc.original.substr(r.begin, r.end - r.begin));
+    return out;
+  };
+  Document doc = Run("Pemkot Bogor meraih Adipura 2024 dari KLHK di Jakarta, Senin (3/6/2024). Penghargaan itu "
+                     "membanggakan warga. Penghargaan tersebut dipajang di balai kota.");
+  ASSERT_EQ(doc.awards.size(), 1u);
+  EXPECT_EQ(texts(doc), (std::vector<std::string>{"Pemkot Bogor meraih Adipura 2024 dari KLHK di Jakarta, Senin (3/6/2024)."}));
+  doc = Run("Malam penganugerahan digelar di Kota Surabaya, Jumat (7/6/2024). Dalam acara itu Pemkab Gresik meraih "
+            "Adipura Kencana.");
+  ASSERT_EQ(doc.awards.size(), 1u);
+  EXPECT_EQ(doc.awards[0].date, "2024-06-07");
+  EXPECT_EQ(texts(doc), (std::vector<std::string>{"Malam penganugerahan digelar di Kota Surabaya, Jumat (7/6/2024).",
+                                                  "Dalam acara itu Pemkab Gresik meraih Adipura Kencana."}));
+}
+
 }  // namespace
 }  // namespace warta::testing
