@@ -553,11 +553,14 @@ bool Assembler::Applies(const Document& doc) {
   return std::any_of(doc.entities.begin(), doc.entities.end(), [](const Entity& e) { return e.type == EntityType::kAward; });
 }
 
-void Assembler::Process(Document* doc) const {
+void Assembler::Process(Document* doc, std::vector<Explanation>* why) const {
   const Rules& r = *rules_;
   doc->awards.clear();
   const std::vector<Entity>& entities = doc->entities;
-  if (!Applies(*doc)) return;
+  if (!Applies(*doc)) {
+    if (why) why->push_back({{0, 0}, "no award title in the article: no sentence is read for records"});
+    return;
+  }
   std::vector<char> in_agency = InsideAgencies(entities);
   // A body written right after a unit's name is the unit's parent, part of
   // its full name ("Direktorat Bina KUA dan Keluarga Sakinah Kementerian
@@ -657,6 +660,7 @@ void Assembler::Process(Document* doc) const {
     const std::vector<size_t> organizer_at = r.organizer_after.Find(lower);
     // Verbs of receiving, as absolute [begin, end); a verb used as a noun
     // ("daerah dengan peraih ...", "daftar penerima ...") is none.
+    std::string negated;  // a verb of receiving that confers nothing here, for `why`
     auto verbs_of = [&](const PhraseList& list) {
       std::vector<std::pair<uint32_t, uint32_t>> found;
       for (const auto& [b, e] : Merged(list.Spans(lower))) {
@@ -664,9 +668,12 @@ void Assembler::Process(Document* doc) const {
         const auto [one, two] = WordsBefore(*doc, s.begin, begin);
         if (!r.not_receive_after.In(one) && !r.not_yet.In(two))
           found.emplace_back(begin, s.begin + static_cast<uint32_t>(e));
+        else if (negated.empty())
+          negated = two + " " + lower.substr(b, e - b);
       }
       return found;
     };
+    bool no_recipient = false;  // an award conferred with nobody to receive it, for `why`
     const auto verbs = verbs_of(r.receive);
     const auto passives = verbs_of(r.receive_passive);
     // A clause's subject with what stands between it and the verb ("Tiga
@@ -905,6 +912,7 @@ void Assembler::Process(Document* doc) const {
       std::vector<std::string> recipients =
           i > 0 && !has_subject ? previous : Recipients(*doc, k, body, from, verb, in_agency);
       if (!recipients.empty()) confer(conferred, recipients, verb_end, kActiveRule);
+      no_recipient |= recipients.empty();
       previous = recipients;
       // "A meraih X, disusul B": the bodies after also_after share the award.
       if (recipients.empty()) continue;
@@ -939,6 +947,22 @@ void Assembler::Process(Document* doc) const {
       if (conferred.empty()) continue;
       const std::vector<std::string> recipients = PassiveRecipients(*doc, s, verb_end, in_agency);
       if (!recipients.empty()) confer(conferred, recipients, verb_end, kPassiveRule);
+      no_recipient |= recipients.empty();
+    }
+    // Why a sentence that names an award made no record (warta explain).
+    if (why && !made && !awards.empty()) {
+      std::string reason;
+      if (!negated.empty())
+        reason = "\"" + negated + "\": not (or not yet) conferred (rules/records.toml not_yet, not_receive_after)";
+      else if (no_recipient)
+        reason = "an award is conferred but no body receives it here: the one who receives is a position, a person or "
+                 "unnamed";
+      else if (verbs.empty() && passives.empty())
+        reason = "no verb of receiving (rules/records.toml receive, receive_passive) and no frame of rules/frames.toml "
+                 "fits";
+      else
+        reason = "the award is not what the verb confers: it stands before the verb, or names the event of another";
+      why->push_back({s, reason});
     }
 
     // "UHC Awards diselenggarakan Kemenko PMK ...": the organizer named after

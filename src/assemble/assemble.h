@@ -27,6 +27,13 @@
 
 namespace warta {
 
+// A sentence (working-text range; empty: the whole article) and what record
+// assembly made of it.
+struct Explanation {
+  Range sentence;
+  std::string reason;
+};
+
 class Assembler {
  public:
   static Status Load(const RulesDir& rules, std::unique_ptr<Assembler>* out);
@@ -36,8 +43,9 @@ class Assembler {
   // most news does not, and then needs neither sentences nor Process.
   static bool Applies(const Document& doc);
 
-  // Thread-safe.
-  void Process(Document* doc) const;
+  // Thread-safe. With `why`, also says for each sentence that names an award
+  // and made no record why it made none (warta explain).
+  void Process(Document* doc, std::vector<Explanation>* why = nullptr) const;
 
   // The examples rules/frames.toml gives with its frames: texts and the
   // records each must give (run through the whole pipeline by Pipeline).

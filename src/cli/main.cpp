@@ -17,6 +17,7 @@
 
 #include <boost/program_options.hpp>
 
+#include "core/utf8.h"
 #include "eval/eval.h"
 #include "extract/gazetteer_tools.h"
 #include "ingest/ingest.h"
@@ -37,6 +38,9 @@ Usage:
   warta extract [options] INPUT...   articles in, one JSON line per article out
   warta show [options] INPUT...      the working text of each article: header,
                                      title, dateline and one sentence a line
+  warta explain [options] INPUT...   each record with the rule and sentences that
+                                     made it, and why sentences naming an award
+                                     made none
   warta eval --gold GOLD.jsonl [--min T] [--json] INPUT...
                                      score output (warta's JSONL) or articles
                                      (extracted on the fly) against gold
@@ -114,6 +118,19 @@ const char* kShowUsage = "Usage: warta show [options] INPUT...\n"
     "\n"
     "Example:\n"
     "  warta show --id clickid-aw9 awards.jsonl\n";
+
+const char* kExplainUsage = "Usage: warta explain [--id ID]... [options] INPUT...\n"
+    "\n"
+    "For each article (pick them with --id): every award record with the frame or\n"
+    "rule that made it and the sentences it was built from, then every sentence\n"
+    "that names an award and made no record, with the reason. The same pipeline\n"
+    "as extract, with sentences split in every article.\n"
+    "\n" WARTA_INPUT_HELP
+    "\n"
+    "Exit codes: 0 explained; 2 a usage error or a broken rule file.\n"
+    "\n"
+    "Example:\n"
+    "  warta explain --id clickid-aw9 ../shared/corpus/awards.jsonl\n";
 
 const char* kEvalUsage = "Usage: warta eval --gold GOLD.jsonl [--min T] [--json] INPUT...\n"
     "\n"
@@ -318,6 +335,45 @@ int Show(const std::vector<std::string>& args, const char* argv0) {
       if (s.paragraph != paragraph && !s.is_title) std::cout << "\n";
       paragraph = s.is_title ? paragraph : s.paragraph;
       std::cout << (s.is_title ? "T| " : " | ") << doc.Slice(s.range) << "\n";
+    }
+  }
+  std::cout.flush();
+  ReportInputs(in, reader);
+  return kExitOk;
+}
+
+int Explain(const std::vector<std::string>& args, const char* argv0) {
+  po::options_description options("explain options");
+  options.add_options()("help,h", "show this help")(
+      "id", po::value<std::vector<std::string>>()->composing()->value_name("ID"), kIdHelp);
+  options.add(InputOptions());
+  po::variables_map vm = Parse(args, options, "input");
+  if (vm.count("help")) {
+    std::cout << kExplainUsage << "\n" << options;
+    return kExitOk;
+  }
+  Inputs in = CheckInputs(vm, argv0, "explain");
+  warta::Reader reader(in.list.files, in.ingest);
+  warta::Document doc;
+  std::vector<warta::Explanation> why;
+  while (reader.Next(&doc)) {
+    why.clear();
+    in.pipeline->Explain(&doc, &why);
+    std::cout << "=== " << doc.id << "\n";
+    if (!doc.error.empty()) std::cout << "error: " << doc.error << "\n";
+    std::cout << "title: " << doc.title.value_or("(none)") << "\n";
+    const warta::CodePointIndex original(doc.original);
+    for (const warta::AwardRecord& a : doc.awards) {
+      std::cout << "record: " << a.award << " " << (a.year ? std::to_string(*a.year) : "-") << " -> " << a.recipient
+                << (a.tier ? " (" + *a.tier + ")" : "") << "\n  made by: " << a.rule
+                << "\n  organizer " << a.organizer.value_or("-") << ", date " << a.date.value_or("-") << ", place "
+                << a.location.value_or("-") << "\n";
+      for (const warta::Range& r : a.evidence) std::cout << "  from: " << original.Slice(r.begin, r.end) << "\n";
+    }
+    for (const warta::Explanation& e : why) {
+      if (e.sentence.end > e.sentence.begin) std::cout << "no record: " << doc.Slice(e.sentence) << "\n  why: ";
+      else std::cout << "no record: ";
+      std::cout << e.reason << "\n";
     }
   }
   std::cout.flush();
@@ -597,6 +653,7 @@ int main(int argc, char** argv) {
     args.erase(args.begin());
     if (command == "extract") return Extract(args, argv[0]);
     if (command == "show") return Show(args, argv[0]);
+    if (command == "explain") return Explain(args, argv[0]);
     if (command == "eval") return Eval(args, argv[0]);
     if (command == "rules") return Rules(args, argv[0]);
     throw Failure{"unknown command \"" + command + "\" (see warta --help)", kExitUsage};

@@ -26,17 +26,21 @@ Status Pipeline::Load(const RulesDir& rules, const PipelineOptions& options, std
   return {};
 }
 
-void Pipeline::Process(Document* doc) const {
+void Pipeline::Process(Document* doc) const { Run(doc, nullptr); }
+
+void Pipeline::Explain(Document* doc, std::vector<Explanation>* why) const { Run(doc, why); }
+
+void Pipeline::Run(Document* doc, std::vector<Explanation>* why) const {
   if (!doc->error.empty()) return;  // nothing was read; the error line is the record
   if (doc->original.empty()) doc->Warn("empty", "article text is empty");
   normalizer_->Process(doc);
   segmenter_->Process(doc);
   extractor_->Process(doc);
   // Only record assembly reads sentences: articles it does not apply to skip
-  // the sentence pass.
-  if (!Assembler::Applies(*doc)) return;
+  // the sentence pass, unless asked why they made no record.
+  if (!why && !Assembler::Applies(*doc)) return;
   segmenter_->SplitSentences(doc);
-  assembler_->Process(doc);
+  assembler_->Process(doc, why);
 }
 
 std::vector<std::string> Pipeline::CheckFrameExamples() const {

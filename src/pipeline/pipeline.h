@@ -33,6 +33,9 @@ class Pipeline {
   // Sentences are split only in articles with an award title (the only ones
   // record assembly reads); SplitSentences splits them in any other.
   void Process(Document* doc) const;
+  // The same, with sentences always split, and for each sentence that names
+  // an award and made no record, why (warta explain).
+  void Explain(Document* doc, std::vector<Explanation>* why) const;
   void SplitSentences(Document* doc) const { segmenter_->SplitSentences(doc); }
 
   // Runs every frame example of rules/frames.toml through the pipeline: one
@@ -51,6 +54,7 @@ class Pipeline {
 
  private:
   Pipeline() = default;
+  void Run(Document* doc, std::vector<Explanation>* why) const;
   std::unique_ptr<Calendar> calendar_;
   std::unique_ptr<Normalizer> normalizer_;
   std::unique_ptr<Segmenter> segmenter_;

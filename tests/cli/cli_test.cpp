@@ -403,6 +403,29 @@ TEST(CliTest, EvidenceIsTheOriginalTextAndRecordsNameTheirRule) {
 
 // On a terminal, progress gives the share of the input read (compressed
 // bytes for gzip) and an ETA; `script` gives warta a terminal.
+// Issue 22: why a record is missing, without reading the rules.
+TEST(CliTest, ExplainGivesEachRecordsRuleAndWhyOtherSentencesMadeNone) {
+  const std::string article = TempFile("cli_explain.txt",
+      "Judul\n\nPemkab Garut gagal meraih Adipura tahun ini. Sekretaris daerah menerima Adipura di Jakarta. "
+      "Pemerintah Kota Depok meraih Adipura 2024 dari KLHK, Senin (3/6/2024). Panitia Adipura mengunjungi Kota Bekasi.\n");
+  auto r = Warta("explain " + article + " 2>/dev/null");
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_NE(r.out.find("record: Adipura 2024 -> Pemerintah Kota Depok\n  made by: rules/records.toml:active_clause\n"),
+            std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("  from: Pemerintah Kota Depok meraih Adipura 2024 dari KLHK, Senin (3/6/2024).\n"),
+            std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("no record: Pemkab Garut gagal meraih Adipura tahun ini.\n  why: \"garut gagal meraih\": not (or not "
+                       "yet) conferred"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("no record: Sekretaris daerah menerima Adipura di Jakarta.\n  why: an award is conferred but no body "
+                       "receives it"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("no record: Panitia Adipura mengunjungi Kota Bekasi.\n  why: no verb of receiving"),
+            std::string::npos) << r.out;
+  // An article with no award title says so; --id picks articles as in extract.
+  const std::string other = TempFile("cli_explain_none.txt", "Judul\n\nPemkot Bogor membuka pasar murah di Kota Bogor.\n");
+  r = Warta("explain " + other + " 2>/dev/null");
+  EXPECT_NE(r.out.find("no record: no award title in the article"), std::string::npos) << r.out;
+}
+
 TEST(CliTest, ProgressOnATerminalShowsShareAndEta) {
   if (testing::RunCommand("command -v script >/dev/null").exit_code != 0) GTEST_SKIP() << "no script(1)";
   const std::string dir = Folder("progress");
