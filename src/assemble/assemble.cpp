@@ -188,7 +188,7 @@ struct Assembler::Rules {
       place_not_after, subject_not_after, award_words, reporting, give, place_after, not_place_after, ceremony,
       unit_words, innovation_words, innovation_list_after, receive_passive, passive_refers, not_receive_after,
       also_after, event_after, refers_back_opening, head_of_region, count_not_subject, relative, copula, rank_words,
-      held_at, contrast, fiscal_year_before, branch_words;
+      held_at, contrast, fiscal_year_before, branch_words, headline_counts;
   std::set<std::string> fiscal_year_awards;
   std::map<std::string, std::string> default_organizer;  // award -> organizer
   std::string government[3];                              // province, regency, city: "... {X}"
@@ -210,7 +210,8 @@ Status Assembler::Load(const RulesDir& dir, std::unique_ptr<Assembler>* out) {
                                    "unit_words", "innovation_words", "innovation_list_after", "receive_passive",
                                    "passive_refers", "also_after", "event_after", "not_receive_after",
                                    "refers_back_opening", "head_of_region", "count_not_subject", "relative", "copula", "rank_words",
-                                   "held_at", "contrast", "fiscal_year_awards", "fiscal_year_before", "branch_words"},
+                                   "held_at", "contrast", "fiscal_year_awards", "fiscal_year_before", "branch_words",
+                                   "headline_counts"},
                            display);
       !s.ok())
     return s;
@@ -233,7 +234,7 @@ Status Assembler::Load(const RulesDir& dir, std::unique_ptr<Assembler>* out) {
                            {"count_not_subject", &rules->count_not_subject}, {"relative", &rules->relative},
                            {"copula", &rules->copula}, {"rank_words", &rules->rank_words}, {"held_at", &rules->held_at},
                            {"contrast", &rules->contrast}, {"fiscal_year_before", &rules->fiscal_year_before},
-                           {"branch_words", &rules->branch_words}})
+                           {"branch_words", &rules->branch_words}, {"headline_counts", &rules->headline_counts}})
     if (Status s = ReadPhrases(table, key, display, list); !s.ok()) return s;
 
   std::set<std::string> titles;
@@ -628,6 +629,28 @@ void Assembler::Process(Document* doc) const {
   std::vector<const Sentence*> body;
   for (const Sentence& s : doc->sentences)
     if (!s.is_title) body.push_back(&s);
+  // The title line is read as the sentence before the body where the body
+  // too speaks of an award, by its title or by words that refer back to one
+  // ("Penghargaan diserahkan ..."): a headline alone may read a conferral
+  // into an article about something else.
+  const bool body_confirms =
+      std::any_of(entities.begin(), entities.end(), [](const Entity& e) { return e.type == EntityType::kAward && !e.headline; }) ||
+      std::any_of(body.begin(), body.end(), [&](const Sentence* s) {
+        const std::string lower = Lower(doc->Slice(s->range));
+        const std::vector<size_t> opening = r.refers_back_opening.Find(lower);
+        return r.refers_back.In(lower) || (!opening.empty() && opening.front() == 0);
+      });
+  // A headline that counts its subject ("Lima Satker Kemenkumham Bali Raih
+  // WBK") sums up recipients the body names one by one: not read. Words, not
+  // count entities: a Title Case headline's noun looks like a name.
+  auto counts_subject = [&](const Sentence& t) {
+    const std::string lower = Lower(doc->Slice(t.range));
+    const std::vector<size_t> verbs = r.receive.Find(lower);
+    return !verbs.empty() && r.headline_counts.In(lower.substr(0, verbs.front()));
+  };
+  if (body_confirms)
+    for (auto t = doc->sentences.rbegin(); t != doc->sentences.rend(); ++t)
+      if (t->is_title && !counts_subject(*t)) body.insert(body.begin(), &*t);
 
   for (size_t k = 0; k < body.size(); ++k) {
     const Range s = body[k]->range;

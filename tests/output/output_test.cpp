@@ -84,8 +84,8 @@ TEST_F(OutputTest, CsvQuotesPerRfc4180) {
   const std::string prefix = (dir_ / "out").string();
   ASSERT_TRUE(WriteAll(OutputFormat::kCsv, prefix, {Article("a-1", "Pemerintah Kota Tangerang", "2019-07-18", "Kota Semarang")}).ok());
   EXPECT_EQ(Read(prefix + ".entities.csv"),
-            "article_id,type,text,start,end,value,unit,code,acronym,year,rule\r\n"
-            "a-1,agency,\"Pemkot Tangerang, \"\"Kota Akhlakul\"\"\",10,44,Pemerintah Kota Tangerang,,,,,rules/regions.tsv:300\r\n");
+            "article_id,type,text,start,end,value,unit,code,acronym,year,rule,headline\r\n"
+            "a-1,agency,\"Pemkot Tangerang, \"\"Kota Akhlakul\"\"\",10,44,Pemerintah Kota Tangerang,,,,,rules/regions.tsv:300,false\r\n");
   EXPECT_EQ(Read(prefix + ".awards.csv"),
             "article_id,award,year,recipient,units,innovations,organizer,date,location,evidence\r\n"
             "a-1,Top 99 Inovasi Pelayanan Publik,2019,Pemerintah Kota Tangerang,,Cageur Jasa; Sapa Sehat,"
