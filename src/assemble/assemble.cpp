@@ -188,7 +188,7 @@ struct Assembler::Rules {
       place_not_after, subject_not_after, award_words, reporting, give, place_after, not_place_after, ceremony,
       unit_words, innovation_words, innovation_list_after, receive_passive, passive_refers, not_receive_after,
       also_after, event_after, refers_back_opening, head_of_region, count_not_subject, relative, copula, rank_words,
-      held_at, contrast, fiscal_year_before, branch_words, not_yet, tier_after, members_at;
+      held_at, contrast, fiscal_year_before, branch_words, not_yet, tier_after, members_at, headline_counts;
   std::vector<std::pair<std::string, std::string>> tiers;  // lower case -> as written in records.toml, longest first
   std::set<std::string> fiscal_year_awards;
   std::map<std::string, std::string> default_organizer;  // award -> organizer
@@ -211,7 +211,8 @@ Status Assembler::Load(const RulesDir& dir, std::unique_ptr<Assembler>* out) {
                                    "unit_words", "innovation_words", "innovation_list_after", "receive_passive",
                                    "passive_refers", "also_after", "event_after", "not_receive_after",
                                    "refers_back_opening", "head_of_region", "count_not_subject", "relative", "copula", "rank_words",
-                                   "held_at", "contrast", "fiscal_year_awards", "fiscal_year_before", "branch_words", "not_yet", "tier_after", "tiers", "members_at"},
+                                   "held_at", "contrast", "fiscal_year_awards", "fiscal_year_before", "branch_words", "not_yet",
+                                   "tier_after", "tiers", "members_at", "headline_counts"},
                            display);
       !s.ok())
     return s;
@@ -235,7 +236,8 @@ Status Assembler::Load(const RulesDir& dir, std::unique_ptr<Assembler>* out) {
                            {"copula", &rules->copula}, {"rank_words", &rules->rank_words}, {"held_at", &rules->held_at},
                            {"contrast", &rules->contrast}, {"fiscal_year_before", &rules->fiscal_year_before},
                            {"branch_words", &rules->branch_words}, {"not_yet", &rules->not_yet},
-                           {"tier_after", &rules->tier_after}, {"members_at", &rules->members_at}})
+                           {"tier_after", &rules->tier_after}, {"members_at", &rules->members_at},
+                           {"headline_counts", &rules->headline_counts}})
     if (Status s = ReadPhrases(table, key, display, list); !s.ok()) return s;
 
   std::vector<std::string> tiers;
@@ -612,7 +614,10 @@ void Assembler::Process(Document* doc, std::vector<Explanation>* why) const {
       if (r.not_place_after.In(lower.substr(at, 16))) continue;
       // "sejumlah kabupaten/kota di Kalsel meraih ...": where those who
       // receive are, not where the award was given.
-      if (r.members_at.In(WordsBefore(*doc, s.begin, s.begin + static_cast<uint32_t>(at)).first)) continue;
+      // A position's "kota" is no group of them ("wali kota di Jakarta").
+      if (const auto [one, two] = WordsBefore(*doc, s.begin, s.begin + static_cast<uint32_t>(at));
+          r.members_at.In(one) && !r.place_not_after.In(two.substr(0, two.find(' '))))
+        continue;
       for (const Entity& e : Near(*doc, s)) {
         if (e.type != EntityType::kLocation || !Inside(e.range, s) || e.range.begin < s.begin + at ||
             e.range.begin > s.begin + at + 80 ||
@@ -652,6 +657,32 @@ void Assembler::Process(Document* doc, std::vector<Explanation>* why) const {
   std::vector<const Sentence*> body;
   for (const Sentence& s : doc->sentences)
     if (!s.is_title) body.push_back(&s);
+  // The title line is read as the sentence before the body where the body
+  // too speaks of an award, by its title or by words that refer back to one
+  // ("Penghargaan diserahkan ..."): a headline alone may read a conferral
+  // into an article about something else.
+  const bool body_confirms =
+      std::any_of(entities.begin(), entities.end(), [](const Entity& e) { return e.type == EntityType::kAward && !e.headline; }) ||
+      std::any_of(body.begin(), body.end(), [&](const Sentence* s) {
+        const std::string lower = Lower(doc->Slice(s->range));
+        const std::vector<size_t> opening = r.refers_back_opening.Find(lower);
+        return r.refers_back.In(lower) || (!opening.empty() && opening.front() == 0);
+      });
+  // A headline that counts its subject ("Lima Satker Kemenkumham Bali Raih
+  // WBK") sums up recipients the body names one by one: not read. Words, not
+  // count entities: a Title Case headline's noun looks like a name.
+  auto counts_subject = [&](const Sentence& t) {
+    const std::string lower = Lower(doc->Slice(t.range));
+    const std::vector<size_t> verbs = r.receive.Find(lower);
+    return !verbs.empty() && r.headline_counts.In(lower.substr(0, verbs.front()));
+  };
+  if (body_confirms)
+    for (auto t = doc->sentences.rbegin(); t != doc->sentences.rend(); ++t)
+      if (t->is_title && !counts_subject(*t)) body.insert(body.begin(), &*t);
+  // Records only the headline states; kept where the body states none of its
+  // own (it then only refers to them), dropped where it does: the headline
+  // sums up or rewords the body's, and a reworded one is a second, wrong record.
+  std::set<size_t> headline_only;
 
   for (size_t k = 0; k < body.size(); ++k) {
     const Range s = body[k]->range;
@@ -773,6 +804,9 @@ void Assembler::Process(Document* doc, std::vector<Explanation>* why) const {
             same->award = award->value;
             same->recipient = recipient;
             same->rule = rule;
+            if (body[k]->is_title) headline_only.insert(built.size() - 1);
+          } else if (!body[k]->is_title) {
+            headline_only.erase(static_cast<size_t>(same - built.begin()));
           }
           AwardRecord& rec = *same;
           if (!rec.year && award->year) rec.year = award->year;
@@ -1026,6 +1060,9 @@ void Assembler::Process(Document* doc, std::vector<Explanation>* why) const {
       if (filled) rec.evidence.push_back(evidence(s));
     }
   }
+
+  if (headline_only.size() < built.size())
+    for (auto i = headline_only.rbegin(); i != headline_only.rend(); ++i) built.erase(built.begin() + static_cast<long>(*i));
 
   const std::optional<std::string>& published = doc->published;
   for (AwardRecord& rec : built) {

@@ -13,7 +13,8 @@
 // date and place come from that sentence, else from the sentences after it
 // that refer back to it ("Penghargaan diberikan oleh ... di Surabaya, Rabu
 // (19/9)"), else the organizer rules/awards.tsv gives the award. Evidence
-// lists the sentences used.
+// lists the sentences used. A title line of the text is read as the sentence
+// before the body where the body names or refers to an award too.
 #pragma once
 
 #include <memory>

@@ -40,6 +40,7 @@ struct Entity {
   std::string unit;      // count
   std::optional<int> year;  // award
   std::string rule;      // "rules/file:line" or "rules/file:name"
+  bool headline = false; // found in the title line of the text, not the body
 };
 
 struct AwardRecord {

@@ -81,8 +81,7 @@ void Extractor::CorrectMisspeltNames(const Document& doc, std::vector<Entity>* n
   }
 }
 
-void Extractor::Process(Document* doc) const {
-  const std::vector<Range>& ranges = doc->paragraphs;
+std::vector<Entity> Extractor::Find(Document* doc, const std::vector<Range>& ranges) const {
   std::vector<std::vector<int>> date_candidates(ranges.size()), name_candidates(ranges.size());
   std::vector<int> ids;
   for (size_t k = 0; k < ranges.size(); ++k) {
@@ -100,11 +99,23 @@ void Extractor::Process(Document* doc) const {
   for (const Entity& d : dates) date_ranges.Insert(d.range);
   std::erase_if(counts, [&](const Entity& c) { return date_ranges.Overlaps(c.range); });
   CorrectMisspeltNames(*doc, &names);
-  std::vector<Entity>& all = doc->entities;
-  all.clear();
-  all.insert(all.end(), std::make_move_iterator(dates.begin()), std::make_move_iterator(dates.end()));
+  std::vector<Entity> all = std::move(dates);
   all.insert(all.end(), std::make_move_iterator(counts.begin()), std::make_move_iterator(counts.end()));
   all.insert(all.end(), std::make_move_iterator(names.begin()), std::make_move_iterator(names.end()));
+  return all;
+}
+
+void Extractor::Process(Document* doc) const {
+  std::vector<Entity>& all = doc->entities;
+  all = Find(doc, doc->paragraphs);
+  std::vector<Range> titles;
+  for (const Sentence& s : doc->sentences)
+    if (s.is_title) titles.push_back(s.range);
+  if (!titles.empty())
+    for (Entity& e : Find(doc, titles)) {
+      e.headline = true;
+      all.push_back(std::move(e));
+    }
   const CodePointIndex original(doc->original);  // one pass, not one per entity
   for (Entity& e : all) {
     e.start = doc->map.SpanStart(e.range.begin);

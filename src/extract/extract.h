@@ -1,8 +1,10 @@
 // extract: entities (dates, counts, agencies, locations, awards) from the
-// body paragraphs of a segmented document. The title is not looked at:
-// entities are what the article body says (../shared/spec/annotation.md
-// makes title-only mentions optional), and a Title Case headline reads
-// "Tiga Naik" as a count.
+// body paragraphs of a segmented document, and from the title line of the
+// text (not a title field), flagged `headline`: a headline may be the only
+// place a record is stated. The title is read on its own, so that it changes
+// nothing the body gives (a full region name there settles no bare one in
+// the body); the gold annotates the body only, and a Title Case headline
+// reads "Tiga Naik" as a count, so eval leaves headline entities out.
 //
 //   std::unique_ptr<warta::Extractor> extractor;
 //   if (auto s = warta::Extractor::Load(rules, calendar, &extractor); !s.ok()) ...
@@ -41,6 +43,8 @@ class Extractor {
  private:
   Extractor();
   static void CorrectMisspeltNames(const Document& doc, std::vector<Entity>* names);
+  // The entities of working ranges `ranges`, with working ranges only.
+  std::vector<Entity> Find(Document* doc, const std::vector<Range>& ranges) const;
   std::unique_ptr<DateFinder> dates_;
   std::unique_ptr<CountFinder> counts_;
   std::unique_ptr<Gazetteer> gazetteer_;

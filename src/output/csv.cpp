@@ -76,7 +76,8 @@ class CsvWriter : public RecordWriter {
         !s.ok())
       return s;
     if (Status s = entities_.Open(prefix + ".entities.csv", {"article_id", "type", "text", "start", "end", "value",
-                                                              "unit", "code", "acronym", "year", "rule"});
+                                                              "unit", "code", "acronym", "year", "rule",
+                                                              "headline"});
         !s.ok())
       return s;
     return awards_.Open(prefix + ".awards.csv", {"article_id", "award", "year", "recipient", "units", "innovations",
@@ -106,6 +107,7 @@ class CsvWriter : public RecordWriter {
       entities_.Field(e.acronym);
       entities_.Field(e.year ? std::to_string(*e.year) : "");
       entities_.Field(e.rule);
+      entities_.Field(e.headline ? "true" : "false");
       if (Status s = entities_.EndRow(); !s.ok()) return s;
     }
     if (doc.awards.empty()) return {};

@@ -75,6 +75,11 @@ void WriteEntity(JsonWriter& w, const Entity& e) {
   }
   w.Key("rule");
   String(w, e.rule);
+  // Only where set, so that body entities are written as before.
+  if (e.headline) {
+    w.Key("headline");
+    w.Bool(true);
+  }
   w.EndObject();
 }
 

@@ -302,6 +302,23 @@ TEST_F(AssembleTest, TiersOfRecords) {
   }
 }
 
+// A headline's conferral that the body states in its own words is the
+// body's record only; one the body only refers to is the headline's.
+TEST_F(AssembleTest, HeadlineRecordsOnlyWhereTheBodyStatesNone) {
+  auto records = [&](const std::string& text) {
+    Document doc;
+    doc.original = text;
+    pipeline_->Process(&doc);
+    std::vector<std::string> out;
+    for (const AwardRecord& a : doc.awards) out.push_back(a.award + " | " + a.recipient);
+    return out;
+  };
+  EXPECT_EQ(records("Pemkot Bogor Boyong Adipura\n\nKota Bogor meraih Adipura Kencana 2024 dari KLHK di Jakarta."),
+            (std::vector<std::string>{"Adipura Kencana | Pemerintah Kota Bogor"}));
+  EXPECT_EQ(records("Kementerian Sosial Raih Anugerah Meritokrasi\n\nPenghargaan itu diserahkan Ketua KASN di Jakarta."),
+            (std::vector<std::string>{"Anugerah Meritokrasi | Kementerian Sosial"}));
+}
+
 TEST_F(AssembleTest, NoRecordWithoutAConferral) {
   const char* cases[] = {
       // A competition discussed, nobody wins.

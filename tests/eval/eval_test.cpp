@@ -277,6 +277,17 @@ TEST(EvalScore, AddingAWrongEntityLowersOnlyThatTypesPrecision) {
   }
 }
 
+// The gold annotates the body only: entities of the title line, however
+// wrong, cost no precision.
+TEST(EvalScore, HeadlineEntitiesAreNotScored) {
+  std::vector<json> headline = {Entity("agency", "Kemenkeu", "Kementerian Keuangan", "rules/agencies.tsv:30"),
+                                Entity("award", "Anugerah Humas 2019", "Anugerah Humas", "rules/awards.tsv:9"),
+                                Count("Tiga Naik", 3, "naik")};
+  for (json& e : headline) e["headline"] = true;
+  Report r = ScoreLines({TangerangGold()}, {WithEntities(headline)});
+  for (EntityType type : kEntityTypes) ExpectPerfect(r.Type(type), EntityTypeName(type));
+}
+
 TEST(EvalScore, ComparisonKeyFoldsCaseWidthAndPunctuation) {
   const std::pair<std::string, std::string> cases[] = {
       {"Kementerian PAN-RB", "kementerian pan rb"},

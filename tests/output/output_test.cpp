@@ -99,8 +99,8 @@ TEST_F(OutputTest, CsvQuotesPerRfc4180) {
   const std::string prefix = (dir_ / "out").string();
   ASSERT_TRUE(WriteAll(OutputFormat::kCsv, prefix, {Article("a-1", "Pemerintah Kota Tangerang", "2019-07-18", "Kota Semarang")}).ok());
   EXPECT_EQ(Read(prefix + ".entities.csv"),
-            "article_id,type,text,start,end,value,unit,code,acronym,year,rule\r\n"
-            "a-1,agency,\"Pemkot Tangerang, \"\"Kota Akhlakul\"\"\",10,44,Pemerintah Kota Tangerang,,,,,rules/regions.tsv:300\r\n");
+            "article_id,type,text,start,end,value,unit,code,acronym,year,rule,headline\r\n"
+            "a-1,agency,\"Pemkot Tangerang, \"\"Kota Akhlakul\"\"\",10,44,Pemerintah Kota Tangerang,,,,,rules/regions.tsv:300,false\r\n");
 }
 
 // Issues 21, 22: the awards table gives the evidence sentences, one a line
