@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <iostream>
 #include <fstream>
+#include <functional>
 #include <future>
 #include <map>
 #include <sstream>
@@ -308,22 +309,32 @@ void ReportInputs(const Inputs& in, const warta::Reader& reader) {
 
 const char* kIdHelp = "only the records with this id (repeatable)";
 
-int Show(const std::vector<std::string>& args, const char* argv0) {
-  po::options_description options("show options");
+// show and explain: their options, then `print` for every article read.
+int EachArticle(const std::vector<std::string>& args, const char* argv0, const char* command, const char* usage,
+                const std::function<void(const Inputs&, warta::Document*)>& print) {
+  po::options_description options(std::string(command) + " options");
   options.add_options()("help,h", "show this help")(
       "id", po::value<std::vector<std::string>>()->composing()->value_name("ID"), kIdHelp);
   options.add(InputOptions());
   po::variables_map vm = Parse(args, options, "input");
   if (vm.count("help")) {
-    std::cout << kShowUsage << "\n" << options;
+    std::cout << usage << "\n" << options;
     return kExitOk;
   }
-  Inputs in = CheckInputs(vm, argv0, "show");
+  Inputs in = CheckInputs(vm, argv0, command);
   warta::Reader reader(in.list.files, in.ingest);
   warta::Document doc;
-  while (reader.Next(&doc)) {
-    in.pipeline->Process(&doc);
-    if (doc.error.empty()) in.pipeline->SplitSentences(&doc);
+  while (reader.Next(&doc)) print(in, &doc);
+  std::cout.flush();
+  ReportInputs(in, reader);
+  return kExitOk;
+}
+
+int Show(const std::vector<std::string>& args, const char* argv0) {
+  return EachArticle(args, argv0, "show", kShowUsage, [](const Inputs& in, warta::Document* d) {
+    const warta::Document& doc = *d;
+    in.pipeline->Process(d);
+    if (doc.error.empty()) in.pipeline->SplitSentences(d);
     std::cout << "=== " << doc.id << "\n";
     if (!doc.error.empty()) std::cout << "error: " << doc.error << "\n";
     std::cout << "title: " << doc.title.value_or("(none)") << "\n"
@@ -336,29 +347,14 @@ int Show(const std::vector<std::string>& args, const char* argv0) {
       paragraph = s.is_title ? paragraph : s.paragraph;
       std::cout << (s.is_title ? "T| " : " | ") << doc.Slice(s.range) << "\n";
     }
-  }
-  std::cout.flush();
-  ReportInputs(in, reader);
-  return kExitOk;
+  });
 }
 
 int Explain(const std::vector<std::string>& args, const char* argv0) {
-  po::options_description options("explain options");
-  options.add_options()("help,h", "show this help")(
-      "id", po::value<std::vector<std::string>>()->composing()->value_name("ID"), kIdHelp);
-  options.add(InputOptions());
-  po::variables_map vm = Parse(args, options, "input");
-  if (vm.count("help")) {
-    std::cout << kExplainUsage << "\n" << options;
-    return kExitOk;
-  }
-  Inputs in = CheckInputs(vm, argv0, "explain");
-  warta::Reader reader(in.list.files, in.ingest);
-  warta::Document doc;
-  std::vector<warta::Explanation> why;
-  while (reader.Next(&doc)) {
-    why.clear();
-    in.pipeline->Explain(&doc, &why);
+  return EachArticle(args, argv0, "explain", kExplainUsage, [](const Inputs& in, warta::Document* d) {
+    const warta::Document& doc = *d;
+    std::vector<warta::Explanation> why;
+    in.pipeline->Explain(d, &why);
     std::cout << "=== " << doc.id << "\n";
     if (!doc.error.empty()) std::cout << "error: " << doc.error << "\n";
     std::cout << "title: " << doc.title.value_or("(none)") << "\n";
@@ -375,10 +371,7 @@ int Explain(const std::vector<std::string>& args, const char* argv0) {
       else std::cout << "no record: ";
       std::cout << e.reason << "\n";
     }
-  }
-  std::cout.flush();
-  ReportInputs(in, reader);
-  return kExitOk;
+  });
 }
 
 int Extract(const std::vector<std::string>& args, const char* argv0) {
