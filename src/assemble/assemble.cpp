@@ -567,11 +567,16 @@ void Assembler::Process(Document* doc, std::vector<Explanation>* why) const {
   // A body written right after a unit's name is the unit's parent, part of
   // its full name ("Direktorat Bina KUA dan Keluarga Sakinah Kementerian
   // Agama"): no recipient of its own there.
+  // The record keeps it as the recipient's parent, so a ministry can be
+  // counted with its units.
+  std::map<std::string, std::string> parent_of;
   for (size_t i = 0, prev = entities.size(); i < entities.size(); ++i) {
     if (entities[i].type != EntityType::kAgency || in_agency[i]) continue;
     if (prev < entities.size() && entities[prev].range.end <= entities[i].range.begin &&
-        doc->Slice({entities[prev].range.end, entities[i].range.begin}).find_first_not_of(' ') == std::string_view::npos)
+        doc->Slice({entities[prev].range.end, entities[i].range.begin}).find_first_not_of(' ') == std::string_view::npos) {
       in_agency[i] = 1;
+      parent_of.emplace(entities[prev].value, entities[i].value);
+    }
     prev = i;
   }
 
@@ -1066,6 +1071,7 @@ void Assembler::Process(Document* doc, std::vector<Explanation>* why) const {
 
   const std::optional<std::string>& published = doc->published;
   for (AwardRecord& rec : built) {
+    if (auto parent = parent_of.find(rec.recipient); parent != parent_of.end()) rec.parent = parent->second;
     if (!rec.organizer) {
       if (auto giver = given_by.find(rec.award); giver != given_by.end()) rec.organizer = giver->second;
     }

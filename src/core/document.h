@@ -47,6 +47,7 @@ struct AwardRecord {
   std::string award;
   std::optional<int> year;
   std::string recipient;
+  std::optional<std::string> parent;  // the body the recipient is a unit of, where the article names it
   std::vector<std::string> units;
   std::vector<std::string> innovations;
   std::optional<std::string> organizer, date, location;

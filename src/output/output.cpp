@@ -98,6 +98,8 @@ void WriteAward(JsonWriter& w, const AwardRecord& a, const CodePointIndex& origi
   IntOrNull(w, a.year);
   w.Key("recipient");
   String(w, a.recipient);
+  w.Key("parent");
+  StringOrNull(w, a.parent);
   if (!a.units.empty()) {
     w.Key("units");
     WriteStrings(w, a.units);

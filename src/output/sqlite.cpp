@@ -65,6 +65,7 @@ CREATE TABLE IF NOT EXISTS award_sources (
   evidence TEXT,                  -- JSON array of {start, end}
   rule TEXT,                      -- what made this article's record: a frame or clause rule
   tier TEXT,                      -- the grade this article gives: "Nindya", "II"
+  parent TEXT,                    -- the body the recipient is a unit of, as this article names it
   PRIMARY KEY (award_id, article_id)
 );
 CREATE INDEX IF NOT EXISTS award_sources_article ON award_sources(article_id);
@@ -146,9 +147,9 @@ class SqliteWriter : public RecordWriter {
     path_ = path;
     if (sqlite3_open(path.c_str(), &db_) != SQLITE_OK) return Error("cannot open");
     if (Status s = Exec(kSchema); !s.ok()) return s;
-    // A dataset written before award_sources had its rule and tier columns gets them;
+    // A dataset written before award_sources had its rule, tier and parent columns gets them;
     // its rows keep NULL there, and no evidence rows, until re-run.
-    for (const char* column : {"rule", "tier"}) {
+    for (const char* column : {"rule", "tier", "parent"}) {
       int64_t has = 0;
       Statement(db_, (std::string("SELECT COUNT(*) FROM pragma_table_info('award_sources') WHERE name = '") + column + "'").c_str())
           .Run(&has);
@@ -166,7 +167,7 @@ class SqliteWriter : public RecordWriter {
              "INSERT INTO awards (award, year, recipient) VALUES (?1, ?2, ?3) "
              "ON CONFLICT (award, year, recipient) DO UPDATE SET award = excluded.award RETURNING id",
              "INSERT OR REPLACE INTO award_sources (award_id, article_id, organizer, date, location, units, innovations, "
-             "evidence, rule, tier) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+             "evidence, rule, tier, parent) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
              "INSERT INTO evidence (award_id, article_id, seq, start, end, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"}) {
       statements_.push_back(std::make_unique<Statement>(db_, sql));
       if (!statements_.back()->ok()) return Error("cannot prepare statement");
@@ -220,7 +221,7 @@ class SqliteWriter : public RecordWriter {
       Statement& source = *statements_[5];
       source.Int(1, award_id).Text(2, id).Maybe(3, a.organizer).Maybe(4, a.date).Maybe(5, a.location);
       source.Text(6, (JoinList(a.units))).Text(7, (JoinList(a.innovations)));
-      source.Text(8, (evidence.dump())).Text(9, a.rule).Maybe(10, a.tier);
+      source.Text(8, (evidence.dump())).Text(9, a.rule).Maybe(10, a.tier).Maybe(11, a.parent);
       if (source.Run() != SQLITE_DONE) return Error("cannot write award source of " + id);
       for (size_t i = 0; i < a.evidence.size(); ++i) {
         const Range& r = a.evidence[i];

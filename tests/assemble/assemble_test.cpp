@@ -319,6 +319,15 @@ TEST_F(AssembleTest, HeadlineRecordsOnlyWhereTheBodyStatesNone) {
             (std::vector<std::string>{"Anugerah Meritokrasi | Kementerian Sosial"}));
 }
 
+// A unit keeps the parent the article writes after its name.
+TEST_F(AssembleTest, AUnitsRecordKeepsItsParent) {
+  const Document doc = Run("Biro Sumber Daya Manusia Kementerian Perhubungan meraih Anugerah Meritokrasi 2023, "
+                           "sedangkan Kementerian Agama meraih Adipura.");
+  std::vector<std::string> got;
+  for (const AwardRecord& a : doc.awards) got.push_back(a.recipient + " < " + a.parent.value_or("-"));
+  EXPECT_EQ(got, (std::vector<std::string>{"Biro Sumber Daya Manusia < Kementerian Perhubungan", "Kementerian Agama < -"}));
+}
+
 TEST_F(AssembleTest, NoRecordWithoutAConferral) {
   const char* cases[] = {
       // A competition discussed, nobody wins.
