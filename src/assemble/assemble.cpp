@@ -1112,10 +1112,18 @@ void Assembler::Process(Document* doc, std::vector<Explanation>* why) const {
           rec.year = e.year;
           break;
         }
-    if (r.fiscal_year_awards.count(rec.award))
-      if (std::optional<int> fiscal = FiscalYear(*doc, body, r.fiscal_year_before)) rec.year = fiscal;
+    // An audit opinion's year is the fiscal year; the year it was given is kept beside it.
+    std::optional<int> fiscal;
+    if (r.fiscal_year_awards.count(rec.award)) fiscal = FiscalYear(*doc, body, r.fiscal_year_before);
     if (!rec.year && rec.date) rec.year = std::atoi(rec.date->substr(0, 4).c_str());
     if (!rec.year && published) rec.year = std::atoi(published->substr(0, 4).c_str());
+    if (fiscal) {
+      // When it was given: the year of its date, else of publication.
+      if (rec.date) rec.year_given = std::atoi(rec.date->substr(0, 4).c_str());
+      else if (published) rec.year_given = std::atoi(published->substr(0, 4).c_str());
+      if (rec.year_given == fiscal) rec.year_given.reset();
+      rec.year = fiscal;
+    }
     doc->awards.push_back(std::move(rec));
   }
 }

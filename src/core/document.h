@@ -45,7 +45,8 @@ struct Entity {
 
 struct AwardRecord {
   std::string award;
-  std::optional<int> year;
+  std::optional<int> year;        // audit opinions: the fiscal year (rules/records.toml fiscal_year_awards)
+  std::optional<int> year_given;  // and then the year it was given, where it differs
   std::string recipient;
   std::optional<std::string> parent;  // the body the recipient is a unit of, where the article names it
   std::vector<std::string> units;

@@ -80,7 +80,7 @@ class CsvWriter : public RecordWriter {
                                                               "headline"});
         !s.ok())
       return s;
-    return awards_.Open(prefix + ".awards.csv", {"article_id", "award", "year", "recipient", "parent", "units", "innovations",
+    return awards_.Open(prefix + ".awards.csv", {"article_id", "award", "year", "year_given", "recipient", "parent", "units", "innovations",
                                                  "organizer", "date", "location", "tier", "evidence_spans", "evidence", "rule"});
   }
 
@@ -116,6 +116,7 @@ class CsvWriter : public RecordWriter {
       awards_.Field(doc.id);
       awards_.Field(a.award);
       awards_.Field(a.year ? std::to_string(*a.year) : "");
+      awards_.Field(a.year_given ? std::to_string(*a.year_given) : "");
       awards_.Field(a.recipient);
       awards_.Field(a.parent.value_or(""));
       awards_.Field(JoinList(a.units));

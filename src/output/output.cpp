@@ -96,6 +96,8 @@ void WriteAward(JsonWriter& w, const AwardRecord& a, const CodePointIndex& origi
   String(w, a.award);
   w.Key("year");
   IntOrNull(w, a.year);
+  w.Key("year_given");
+  IntOrNull(w, a.year_given);
   w.Key("recipient");
   String(w, a.recipient);
   w.Key("parent");

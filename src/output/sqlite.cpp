@@ -41,6 +41,7 @@ CREATE TABLE IF NOT EXISTS entities (
   value TEXT,                 -- normalised value (count: the number)
   unit TEXT, code TEXT, acronym TEXT, year INTEGER,
   rule TEXT NOT NULL,
+  headline INTEGER NOT NULL DEFAULT 0,  -- 1: in the title line of the text, not the body
   PRIMARY KEY (article_id, seq)
 );
 CREATE INDEX IF NOT EXISTS entities_type_value ON entities(type, value);
@@ -66,6 +67,7 @@ CREATE TABLE IF NOT EXISTS award_sources (
   rule TEXT,                      -- what made this article's record: a frame or clause rule
   tier TEXT,                      -- the grade this article gives: "Nindya", "II"
   parent TEXT,                    -- the body the recipient is a unit of, as this article names it
+  year_given INTEGER,             -- audit opinions: the year given, beside the fiscal year of awards.year
   PRIMARY KEY (award_id, article_id)
 );
 CREATE INDEX IF NOT EXISTS award_sources_article ON award_sources(article_id);
@@ -147,14 +149,18 @@ class SqliteWriter : public RecordWriter {
     path_ = path;
     if (sqlite3_open(path.c_str(), &db_) != SQLITE_OK) return Error("cannot open");
     if (Status s = Exec(kSchema); !s.ok()) return s;
-    // A dataset written before award_sources had its rule, tier and parent columns gets them;
-    // its rows keep NULL there, and no evidence rows, until re-run.
-    for (const char* column : {"rule", "tier", "parent"}) {
+    // A dataset written before these columns existed gets them; its rows keep
+    // NULL (or 0) there, and no evidence rows, until their articles are re-run.
+    for (const auto& [table, column] : {std::pair<std::string, std::string>{"award_sources", "rule TEXT"},
+                                        {"award_sources", "tier TEXT"}, {"award_sources", "parent TEXT"},
+                                        {"award_sources", "year_given INTEGER"},
+                                        {"entities", "headline INTEGER NOT NULL DEFAULT 0"}}) {
       int64_t has = 0;
-      Statement(db_, (std::string("SELECT COUNT(*) FROM pragma_table_info('award_sources') WHERE name = '") + column + "'").c_str())
+      const std::string name = column.substr(0, column.find(' '));
+      Statement(db_, ("SELECT COUNT(*) FROM pragma_table_info('" + table + "') WHERE name = '" + name + "'").c_str())
           .Run(&has);
       if (!has)
-        if (Status s = Exec((std::string("ALTER TABLE award_sources ADD COLUMN ") + column + " TEXT").c_str()); !s.ok()) return s;
+        if (Status s = Exec(("ALTER TABLE " + table + " ADD COLUMN " + column).c_str()); !s.ok()) return s;
     }
     if (Status s = Exec("BEGIN IMMEDIATE"); !s.ok()) return s;
     open_transaction_ = true;
@@ -162,12 +168,12 @@ class SqliteWriter : public RecordWriter {
              "INSERT OR REPLACE INTO articles (id, title, published, url, error, warnings) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
              "DELETE FROM entities WHERE article_id = ?1",
              "DELETE FROM award_sources WHERE article_id = ?1",
-             "INSERT INTO entities (article_id, seq, type, text, start, end, value, unit, code, acronym, year, rule) "
-             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+             "INSERT INTO entities (article_id, seq, type, text, start, end, value, unit, code, acronym, year, rule, "
+             "headline) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
              "INSERT INTO awards (award, year, recipient) VALUES (?1, ?2, ?3) "
              "ON CONFLICT (award, year, recipient) DO UPDATE SET award = excluded.award RETURNING id",
              "INSERT OR REPLACE INTO award_sources (award_id, article_id, organizer, date, location, units, innovations, "
-             "evidence, rule, tier, parent) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+             "evidence, rule, tier, parent, year_given) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
              "INSERT INTO evidence (award_id, article_id, seq, start, end, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"}) {
       statements_.push_back(std::make_unique<Statement>(db_, sql));
       if (!statements_.back()->ok()) return Error("cannot prepare statement");
@@ -207,7 +213,7 @@ class SqliteWriter : public RecordWriter {
       optional(10, e.acronym);
       if (e.year) entity.Int(11, *e.year);
       else entity.Null(11);
-      entity.Text(12, e.rule);
+      entity.Text(12, e.rule).Int(13, e.headline ? 1 : 0);
       if (entity.Run() != SQLITE_DONE) return Error("cannot write entities of " + id);
     }
     if (doc.awards.empty()) return {};
@@ -222,6 +228,8 @@ class SqliteWriter : public RecordWriter {
       source.Int(1, award_id).Text(2, id).Maybe(3, a.organizer).Maybe(4, a.date).Maybe(5, a.location);
       source.Text(6, (JoinList(a.units))).Text(7, (JoinList(a.innovations)));
       source.Text(8, (evidence.dump())).Text(9, a.rule).Maybe(10, a.tier).Maybe(11, a.parent);
+      if (a.year_given) source.Int(12, *a.year_given);
+      else source.Null(12);
       if (source.Run() != SQLITE_DONE) return Error("cannot write award source of " + id);
       for (size_t i = 0; i < a.evidence.size(); ++i) {
         const Range& r = a.evidence[i];

@@ -319,6 +319,23 @@ TEST_F(AssembleTest, HeadlineRecordsOnlyWhereTheBodyStatesNone) {
             (std::vector<std::string>{"Anugerah Meritokrasi | Kementerian Sosial"}));
 }
 
+// An audit opinion's year is the fiscal year, the year it was given kept beside it.
+TEST_F(AssembleTest, AnAuditOpinionKeepsTheYearItWasGiven) {
+  auto years = [&](const std::string& body, std::optional<std::string> published) {
+    std::vector<std::string> out;
+    for (const AwardRecord& a : Run(body, published).awards)
+      out.push_back(std::to_string(a.year.value_or(0)) + " given " +
+                    (a.year_given ? std::to_string(*a.year_given) : std::string("-")));
+    return out;
+  };
+  EXPECT_EQ(years("Pemerintah Kota Medan meraih opini WTP atas LKPD Tahun Anggaran 2023, Senin (20/5/2024).", std::nullopt),
+            (std::vector<std::string>{"2023 given 2024"}));
+  EXPECT_EQ(years("Kementerian Sosial meraih opini WTP atas laporan keuangan tahun 2022.", "2022-12-30"),
+            (std::vector<std::string>{"2022 given -"}));
+  EXPECT_EQ(years("Pemerintah Kota Bogor meraih Adipura 2024 dari KLHK.", "2025-01-10"),
+            (std::vector<std::string>{"2024 given -"}));
+}
+
 // A unit keeps the parent the article writes after its name.
 TEST_F(AssembleTest, AUnitsRecordKeepsItsParent) {
   const Document doc = Run("Biro Sumber Daya Manusia Kementerian Perhubungan meraih Anugerah Meritokrasi 2023, "

@@ -397,12 +397,27 @@ TEST(CliTest, EvidenceIsTheOriginalTextAndRecordsNameTheirRule) {
                                        "WHERE e.seq = 0 ORDER BY e.award_id LIMIT 1"),
             (std::vector<std::vector<std::string>>{{first.value("rule", std::string()), first["evidence"][0].value("text", std::string())}}));
   const std::string csv = Slurp(dir + "/out.awards.csv");
-  EXPECT_EQ(csv.rfind("article_id,award,year,recipient,parent,units,innovations,organizer,date,location,tier,evidence_spans,evidence,rule\r\n", 0), 0u);
+  EXPECT_EQ(csv.rfind("article_id,award,year,year_given,recipient,parent,units,innovations,organizer,date,location,tier,evidence_spans,evidence,rule\r\n", 0), 0u);
   EXPECT_NE(csv.find(first["evidence"][0].value("text", "(none)")), std::string::npos) << csv;
 }
 
 // On a terminal, progress gives the share of the input read (compressed
 // bytes for gzip) and an ETA; `script` gives warta a terminal.
+// Issue 22: the SQLite dataset says which entities are the headline's, and
+// keeps an audit opinion's year given beside its fiscal year.
+TEST(CliTest, SqliteKeepsHeadlineFlagsAndTheYearGiven) {
+  const std::string dir = Folder("sqlite_more");
+  const std::string article = Put(dir + "/wtp.txt",
+      "Pemkot Medan Raih Opini WTP\n\nPemerintah Kota Medan meraih opini WTP atas LKPD Tahun Anggaran 2023 dari BPK, "
+      "Senin (20/5/2024).\n");
+  const std::string db = dir + "/d.sqlite";
+  ASSERT_EQ(Warta("extract -q --format sqlite -o " + db + " " + article).exit_code, 0);
+  EXPECT_EQ(Query(db, "SELECT text FROM entities WHERE headline = 1 AND type = 'agency'"),
+            (std::vector<std::vector<std::string>>{{"Pemkot Medan"}}));
+  EXPECT_EQ(Query(db, "SELECT a.year, s.year_given FROM awards a JOIN award_sources s ON s.award_id = a.id"),
+            (std::vector<std::vector<std::string>>{{"2023", "2024"}}));
+}
+
 // Issue 22: why a record is missing, without reading the rules.
 TEST(CliTest, ExplainGivesEachRecordsRuleAndWhyOtherSentencesMadeNone) {
   const std::string article = TempFile("cli_explain.txt",

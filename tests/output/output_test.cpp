@@ -109,8 +109,8 @@ TEST_F(OutputTest, CsvAwardsHoldEvidenceTextAndRule) {
   const std::string prefix = (dir_ / "out").string();
   ASSERT_TRUE(WriteAll(OutputFormat::kCsv, prefix, {Article("a-1", "Pemerintah Kota Tangerang", "2019-07-18", "Kota Semarang")}).ok());
   EXPECT_EQ(Read(prefix + ".awards.csv"),
-            "article_id,award,year,recipient,parent,units,innovations,organizer,date,location,tier,evidence_spans,evidence,rule\r\n"
-            "a-1,Top 99 Inovasi Pelayanan Publik,2019,Pemerintah Kota Tangerang,,,Cageur Jasa; Sapa Sehat,"
+            "article_id,award,year,year_given,recipient,parent,units,innovations,organizer,date,location,tier,evidence_spans,evidence,rule\r\n"
+            "a-1,Top 99 Inovasi Pelayanan Publik,2019,,Pemerintah Kota Tangerang,,,Cageur Jasa; Sapa Sehat,"
             "Kementerian Pendayagunaan Aparatur Negara dan Reformasi Birokrasi,2019-07-18,Kota Semarang,,6-46 47-76,"
             "\"\u201cPemkot Tangerang\u201d meraih Top 99 \u2014 lagi.\n"
             "\u00e2\u20ac\u0153Sapa Sehat\u00e2\u20ac\u009d terpilih \U0001F3C6.\","
