@@ -9,8 +9,20 @@
 namespace warta::testing {
 namespace {
 
+struct NameCase {
+  const char* body;
+  std::vector<std::string> expected;
+};
+
 class GazetteerTest : public ExtractTest {
  protected:
+  template <size_t N>
+  static void ExpectNames(const NameCase (&cases)[N]) {
+    for (const NameCase& c : cases) {
+      SCOPED_TRACE(c.body);
+      EXPECT_EQ(Names(c.body), c.expected);
+    }
+  }
   // "type value = text" for agencies and locations.
   static std::vector<std::string> Names(const std::string& body) {
     Document doc = Run(body);
@@ -22,10 +34,6 @@ class GazetteerTest : public ExtractTest {
   }
 };
 
-struct NameCase {
-  const char* body;
-  std::vector<std::string> expected;
-};
 
 TEST_F(GazetteerTest, AgenciesAndRegions) {
   const NameCase cases[] = {
@@ -46,10 +54,7 @@ TEST_F(GazetteerTest, AgenciesAndRegions) {
       {"Sertifikat dari Ombudsman RI dan BPK diserahkan.",
        {"agency Ombudsman Republik Indonesia = Ombudsman RI", "agency Badan Pemeriksa Keuangan = BPK"}},
   };
-  for (const NameCase& c : cases) {
-    SCOPED_TRACE(c.body);
-    EXPECT_EQ(Names(c.body), c.expected);
-  }
+  ExpectNames(cases);
 }
 
 TEST_F(GazetteerTest, UnitsInsideBodies) {
@@ -70,10 +75,7 @@ TEST_F(GazetteerTest, UnitsInsideBodies) {
         "location Kota Bandung = Bandung"}},
       {"Penghargaan untuk RSUP Dr. Kariadi diserahkan.", {"agency RSUP Dr. Kariadi = RSUP Dr. Kariadi"}},
   };
-  for (const NameCase& c : cases) {
-    SCOPED_TRACE(c.body);
-    EXPECT_EQ(Names(c.body), c.expected);
-  }
+  ExpectNames(cases);
 }
 
 TEST_F(GazetteerTest, ShortNamesTheArticleDefinesAndTwoWaysOfWritingOneUnit) {
@@ -101,10 +103,7 @@ TEST_F(GazetteerTest, AMisspeltNameBeforeAListedAcronymIsThatBody) {
       {"Laporan disusun Badan Riset Kelautan Daerah (Bakamla) sejak Januari.",
        {"agency Badan Riset Kelautan Daerah = Badan Riset Kelautan Daerah", "agency Badan Keamanan Laut = Bakamla"}},
   };
-  for (const NameCase& c : cases) {
-    SCOPED_TRACE(c.body);
-    EXPECT_EQ(Names(c.body), c.expected);
-  }
+  ExpectNames(cases);
 }
 
 // A bare region name as the first word of another name is no place; the
@@ -116,10 +115,7 @@ TEST_F(GazetteerTest, ABareNameOpeningAnotherNameIsNoPlace) {
        {"location Kota Padang = Kota Padang", "location Sumatera Barat = Sumatera Barat"}},
       {"Pengembang Bekasi Garden City meraih penghargaan di Jakarta, Kamis.", {"location DKI Jakarta = Jakarta"}},
   };
-  for (const NameCase& c : cases) {
-    SCOPED_TRACE(c.body);
-    EXPECT_EQ(Names(c.body), c.expected);
-  }
+  ExpectNames(cases);
 }
 
 // "IKPA Award 2023": a capitalised suffix word of rules/awards.toml belongs to the title, with the year after it.
@@ -207,10 +203,7 @@ TEST_F(GazetteerTest, RegionalOfficesAndAcronymAfterTheHead) {
         "agency Kejari Klaten = Kejari Klaten", "location Kabupaten Klaten = Klaten", "location Kabupaten Klaten = Klaten"}},
       {"Polres Madiun AKBP Budi Santoso hadir.", {"agency Polres Madiun = Polres Madiun", "location Kota Madiun = Madiun"}},
   };
-  for (const NameCase& c : cases) {
-    SCOPED_TRACE(c.body);
-    EXPECT_EQ(Names(c.body), c.expected);
-  }
+  ExpectNames(cases);
 }
 
 // A name written with its short form in parentheses inside it is one
