@@ -779,7 +779,7 @@ void Assembler::Process(Document* doc, std::vector<Explanation>* why) const {
     std::vector<std::string> receiving;
     // `verb_end`: where the verb of receiving ends.
     // A grade after a word of tier_after: "kategori Nindya", "peringkat I".
-    auto TierIn = [&](const Document& d, Range where) -> std::optional<std::string> {
+    auto tier_in = [&](const Document& d, Range where) -> std::optional<std::string> {
       const std::string text = Lower(d.Slice(where));
       for (const auto& [b, e] : r.tier_after.Spans(text)) {
         size_t at = e;
@@ -825,8 +825,8 @@ void Assembler::Process(Document* doc, std::vector<Explanation>* why) const {
           if (!rec.organizer && organizer && !organizer_receives) rec.organizer = organizer->value;
           if (!rec.date && !dates.empty()) rec.date = dates.front()->value;
           if (!rec.location && location) rec.location = location;
-          if (!rec.tier) rec.tier = TierIn(*doc, {verb_end, s.end});
-          if (!rec.tier) rec.tier = TierIn(*doc, {s.begin, verb_end});
+          if (!rec.tier) rec.tier = tier_in(*doc, {verb_end, s.end});
+          if (!rec.tier) rec.tier = tier_in(*doc, {s.begin, verb_end});
           rec.evidence.push_back(evidence(s));
           const size_t index = static_cast<size_t>(same - built.begin());
           if (std::find(last_group.begin(), last_group.end(), index) == last_group.end()) last_group.push_back(index);
