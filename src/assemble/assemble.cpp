@@ -779,8 +779,8 @@ void Assembler::Process(Document* doc, std::vector<Explanation>* why) const {
     std::vector<std::string> receiving;
     // `verb_end`: where the verb of receiving ends.
     // A grade after a word of tier_after: "kategori Nindya", "peringkat I".
-    auto tier_in = [&](const Document& d, Range where) -> std::optional<std::string> {
-      const std::string text = Lower(d.Slice(where));
+    auto tier_in = [&](Range where) -> std::optional<std::string> {
+      const std::string text = Lower(doc->Slice(where));
       for (const auto& [b, e] : r.tier_after.Spans(text)) {
         size_t at = e;
         while (at < text.size() && text[at] == ' ') ++at;
@@ -825,8 +825,8 @@ void Assembler::Process(Document* doc, std::vector<Explanation>* why) const {
           if (!rec.organizer && organizer && !organizer_receives) rec.organizer = organizer->value;
           if (!rec.date && !dates.empty()) rec.date = dates.front()->value;
           if (!rec.location && location) rec.location = location;
-          if (!rec.tier) rec.tier = tier_in(*doc, {verb_end, s.end});
-          if (!rec.tier) rec.tier = tier_in(*doc, {s.begin, verb_end});
+          if (!rec.tier) rec.tier = tier_in({verb_end, s.end});
+          if (!rec.tier) rec.tier = tier_in({s.begin, verb_end});
           rec.evidence.push_back(evidence(s));
           const size_t index = static_cast<size_t>(same - built.begin());
           if (std::find(last_group.begin(), last_group.end(), index) == last_group.end()) last_group.push_back(index);
@@ -1070,6 +1070,17 @@ void Assembler::Process(Document* doc, std::vector<Explanation>* why) const {
     for (auto i = headline_only.rbegin(); i != headline_only.rend(); ++i) built.erase(built.begin() + static_cast<long>(*i));
 
   const std::optional<std::string>& published = doc->published;
+  // When a record's award was given: the year of its date, else of publication.
+  auto given_year = [&](const AwardRecord& rec) -> std::optional<int> {
+    if (rec.date) return std::atoi(rec.date->substr(0, 4).c_str());
+    if (published) return std::atoi(published->substr(0, 4).c_str());
+    return std::nullopt;
+  };
+  // The fiscal year the article names, read once for all its audit opinions.
+  const bool any_fiscal = std::any_of(built.begin(), built.end(), [&](const AwardRecord& rec) {
+    return r.fiscal_year_awards.count(rec.award) > 0;
+  });
+  const std::optional<int> fiscal = any_fiscal ? FiscalYear(*doc, body, r.fiscal_year_before) : std::nullopt;
   for (AwardRecord& rec : built) {
     if (auto parent = parent_of.find(rec.recipient); parent != parent_of.end()) rec.parent = parent->second;
     if (!rec.organizer) {
@@ -1112,17 +1123,11 @@ void Assembler::Process(Document* doc, std::vector<Explanation>* why) const {
           rec.year = e.year;
           break;
         }
+    if (!rec.year) rec.year = given_year(rec);
     // An audit opinion's year is the fiscal year; the year it was given is kept beside it.
-    std::optional<int> fiscal;
-    if (r.fiscal_year_awards.count(rec.award)) fiscal = FiscalYear(*doc, body, r.fiscal_year_before);
-    if (!rec.year && rec.date) rec.year = std::atoi(rec.date->substr(0, 4).c_str());
-    if (!rec.year && published) rec.year = std::atoi(published->substr(0, 4).c_str());
-    if (fiscal) {
-      // When it was given: the year of its date, else of publication.
-      if (rec.date) rec.year_given = std::atoi(rec.date->substr(0, 4).c_str());
-      else if (published) rec.year_given = std::atoi(published->substr(0, 4).c_str());
-      if (rec.year_given == fiscal) rec.year_given.reset();
+    if (fiscal && r.fiscal_year_awards.count(rec.award)) {
       rec.year = fiscal;
+      if (given_year(rec) != fiscal) rec.year_given = given_year(rec);
     }
     doc->awards.push_back(std::move(rec));
   }
