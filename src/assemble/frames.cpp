@@ -281,6 +281,7 @@ class PatternCompiler {
           slots_->push_back(l.text);
         }
         std::string inner;
+        const size_t slots_before = slots_->size();
         if (Status s = Alternation(lx, pos, &inner, depth); !s.ok()) return s;
         if (*pos >= lx.size() || lx[*pos].kind != close)
           return Error(std::string("missing '") + (close == Lexeme::kSlotEnd ? "}" : ")") + "'");
@@ -293,8 +294,8 @@ class PatternCompiler {
           std::string comma, join;
           if (Status s = Atom(",", true, &comma, depth); !s.ok()) return s;
           if (Status s = Atom("JOIN", false, &join, depth); !s.ok()) return s;
-          if (inner.find('(') != std::string::npos && inner.find("(?") == std::string::npos)
-            return Error("list() cannot hold a slot: put the slot around it");
+          // Its item is repeated in the regex: a slot inside would be a group twice.
+          if (slots_->size() != slots_before) return Error("list() cannot hold a slot: put the slot around it");
           item = "(?:" + inner + ")(?:(?:" + comma + join + "?|" + join + ")(?:" + inner + "))*";
         } else {
           item = "(?:" + inner + ")";

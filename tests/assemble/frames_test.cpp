@@ -155,6 +155,8 @@ TEST(Frames, BrokenFramesNameTheirLine) {
        "frame i: a frame needs examples"},
       {"unknown_key", std::string(kClasses) + Frame("j", "{recipients:AGENCY} {award:AWARD}", "priority = 2\n"),
        "unknown key \"priority\""},
+      {"slot_inside_list", std::string(kClasses) + Frame("m", "{award:AWARD} list(({recipients:AGENCY}))"),
+       "frame m: list() cannot hold a slot"},
       {"unknown_slot", std::string(kClasses) + Frame("l", "{recipients:AGENCY} {prize:AWARD}"), "frame l: unknown slot prize"},
       {"list_without_join", Frame("k", "{award:AWARD} {recipients:list(AGENCY)}"), "list() needs a class JOIN"},
   };
