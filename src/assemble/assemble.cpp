@@ -188,7 +188,7 @@ struct Assembler::Rules {
       place_not_after, subject_not_after, award_words, reporting, give, place_after, not_place_after, ceremony,
       unit_words, innovation_words, innovation_list_after, receive_passive, passive_refers, not_receive_after,
       also_after, event_after, refers_back_opening, head_of_region, count_not_subject, relative, copula, rank_words,
-      held_at, contrast, fiscal_year_before, branch_words, not_yet, tier_after, members_at, headline_counts;
+      held_at, contrast, fiscal_year_before, branch_words, not_yet, tier_after, members_at, headline_counts, list_leads, period_before;
   std::vector<std::pair<std::string, std::string>> tiers;  // lower case -> as written in records.toml, longest first
   std::set<std::string> fiscal_year_awards;
   std::map<std::string, std::string> default_organizer;  // award -> organizer
@@ -212,7 +212,7 @@ Status Assembler::Load(const RulesDir& dir, std::unique_ptr<Assembler>* out) {
                                    "passive_refers", "also_after", "event_after", "not_receive_after",
                                    "refers_back_opening", "head_of_region", "count_not_subject", "relative", "copula", "rank_words",
                                    "held_at", "contrast", "fiscal_year_awards", "fiscal_year_before", "branch_words", "not_yet",
-                                   "tier_after", "tiers", "members_at", "headline_counts"},
+                                   "tier_after", "tiers", "members_at", "headline_counts", "list_leads", "period_before"},
                            display);
       !s.ok())
     return s;
@@ -237,7 +237,8 @@ Status Assembler::Load(const RulesDir& dir, std::unique_ptr<Assembler>* out) {
                            {"contrast", &rules->contrast}, {"fiscal_year_before", &rules->fiscal_year_before},
                            {"branch_words", &rules->branch_words}, {"not_yet", &rules->not_yet},
                            {"tier_after", &rules->tier_after}, {"members_at", &rules->members_at},
-                           {"headline_counts", &rules->headline_counts}})
+                           {"headline_counts", &rules->headline_counts}, {"list_leads", &rules->list_leads},
+                           {"period_before", &rules->period_before}})
     if (Status s = ReadPhrases(table, key, display, list); !s.ok()) return s;
 
   std::vector<std::string> tiers;
@@ -728,7 +729,10 @@ void Assembler::Process(Document* doc, std::vector<Explanation>* why) const {
 
     // The organizer named in this sentence: a body after "oleh", "dari", ...
     const Entity* organizer = body_after(organizer_at, s);
-    const std::vector<const Entity*> dates = in_sentence(s, EntityType::kDate);
+    std::vector<const Entity*> dates = in_sentence(s, EntityType::kDate);
+    std::erase_if(dates, [&](const Entity* d) {
+      return r.period_before.In(WordsBefore(*doc, s.begin, d->range.begin).first);
+    });
     const Entity* place_entity = place(s, subjects);
     const std::optional<std::string> location =
         place_entity ? std::optional<std::string>(place_entity->value) : venue_region(s);
@@ -1011,9 +1015,11 @@ void Assembler::Process(Document* doc, std::vector<Explanation>* why) const {
       for (const Entity* a : awards)
         if (a->range.end <= organizer->range.begin && !contrasted(a)) given_by.emplace(a->value, organizer->value);
 
-    // A lead that ends in a colon and speaks of an award by its kind
-    // ("Penerima penghargaan dibagi menurut pagu:") opens a list of the last.
-    if (!lower.empty() && lower.back() == ':' && r.award_words.In(lower) && last_award) last_award_sentence = k;
+    // A lead that ends in a colon and speaks of an award by its kind or of
+    // its winners ("Penerima penghargaan dibagi menurut pagu:", "Berikut
+    // hasil penilaiannya:") opens a list of the last.
+    if (!lower.empty() && lower.back() == ':' && (r.award_words.In(lower) || r.list_leads.In(lower)) && last_award)
+      last_award_sentence = k;
     if (made) {
       if (!awards.empty()) last_award = awards.back(), last_award_sentence = k;
       last_group_sentence = k;

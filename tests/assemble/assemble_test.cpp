@@ -271,6 +271,25 @@ TEST_F(AssembleTest, Records) {
        "berlangsung di Kabupaten Garut setiap tahun.",
        "2023-06-01",
        {"Opini Wajar Tanpa Pengecualian 2023 | Pemerintah Kabupaten Garut | Badan Pemeriksa Keuangan | - | -"}},
+      // A bound of a period (records.toml period_before) is not the day an
+      // award was given; the ceremony sentence after it gives that.
+      {"a_period_since_a_month_is_no_ceremony_date",
+       "Pemerintah Kota Bogor meraih Adipura. Penilaian yang berlangsung sejak Maret 2023 itu ketat. Piala "
+       "diserahkan di Kota Bandung, Senin (5/6/2023).",
+       nullptr,
+       {"Adipura 2023 | Pemerintah Kota Bogor | Kementerian Lingkungan Hidup dan Kehutanan | 2023-06-05 | "
+        "Kota Bandung"}},
+      {"a_deadline_is_no_ceremony_date",
+       "Pendaftaran Anugerah Keterbukaan Informasi Publik berlangsung hingga 30 Juni 2022. Pemkab Sleman meraih "
+       "Anugerah Keterbukaan Informasi Publik pada malam anugerah, Kamis (15/12/2022).",
+       nullptr,
+       {"Anugerah Keterbukaan Informasi Publik 2022 | Pemerintah Kabupaten Sleman | Komisi Informasi Pusat | "
+        "2022-12-15 | -"}},
+      {"the_start_of_an_evaluation_is_no_ceremony_date",
+       "Verifikasi lapangan Swasti Saba digelar mulai Agustus 2021. Kabupaten Kudus akhirnya menerima Swasti "
+       "Saba Wistara.",
+       nullptr,
+       {"Swasti Saba Wistara - | Pemerintah Kabupaten Kudus | Kementerian Kesehatan | - | -"}},
   };
   for (const RecordCase& c : cases) {
     SCOPED_TRACE(c.name);
