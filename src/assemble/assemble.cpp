@@ -181,6 +181,19 @@ std::string RegionCode(const Document& doc, const Entity& e) {
   return {};
 }
 
+// The grade of `tiers` (lower case -> as written, longest first) that
+// stands as whole words at `at` of lower-case `text`, if one does.
+const std::pair<std::string, std::string>* TierAt(const std::vector<std::pair<std::string, std::string>>& tiers,
+                                                  const std::string& text, size_t at) {
+  for (const auto& tier : tiers) {
+    const std::string& lower = tier.first;
+    if (text.compare(at, lower.size(), lower) == 0 &&
+        (at + lower.size() == text.size() || !std::isalnum(static_cast<unsigned char>(text[at + lower.size()]))))
+      return &tier;
+  }
+  return nullptr;
+}
+
 }  // namespace
 
 struct Assembler::Rules {
@@ -788,10 +801,7 @@ void Assembler::Process(Document* doc, std::vector<Explanation>* why) const {
       for (const auto& [b, e] : r.tier_after.Spans(text)) {
         size_t at = e;
         while (at < text.size() && text[at] == ' ') ++at;
-        for (const auto& [lower, written] : r.tiers)
-          if (text.compare(at, lower.size(), lower) == 0 &&
-              (at + lower.size() == text.size() || !std::isalnum(static_cast<unsigned char>(text[at + lower.size()]))))
-            return written;
+        if (const auto* tier = TierAt(r.tiers, text, at)) return tier->second;
       }
       return std::nullopt;
     };
@@ -861,9 +871,20 @@ void Assembler::Process(Document* doc, std::vector<Explanation>* why) const {
     for (const FrameMatch& m : r.frames->Match(tokens)) {
       std::vector<const Entity*> awards_given;
       std::vector<std::string> recipients;
+      std::vector<std::string> tiers;  // "kategori Baik dan Kurang": grades of records.toml tiers
+      bool tier_slot = false;
       for (const FrameMatch::Slot& slot : m.slots) {
         if (slot.name == "antecedent")
           if (const Entity* e = antecedent()) recipients.push_back(RecipientName(*doc, *e));
+        if (slot.name == "tiers" && slot.end > slot.begin) {
+          tier_slot = true;
+          const std::string text = Lower(doc->Slice({tokens[slot.begin].range.begin, tokens[slot.end - 1].range.end}));
+          for (size_t at = 0; at < text.size();) {
+            const auto* tier = at == 0 || text[at - 1] == ' ' ? TierAt(r.tiers, text, at) : nullptr;
+            if (tier) tiers.push_back(tier->second);
+            at += tier ? tier->first.size() : 1;
+          }
+        }
         for (size_t t = slot.begin; t < slot.end; ++t) {
           const Entity* e = tokens[t].entity;
           if (!e) continue;
@@ -880,9 +901,11 @@ void Assembler::Process(Document* doc, std::vector<Explanation>* why) const {
       // A row or item under the lead that named the award, or under rows
       // before it that took it so.
       const bool inherited = awards_given.empty() && r.frames->inherits_award(m.frame) && last_award &&
-                             k <= last_award_sentence + r.frames->inherit_sentences();
+                             k <= last_award_sentence + r.frames->inherit_sentences(m.frame);
       if (inherited) awards_given.push_back(award_before(tokens[m.begin].range.begin));
-      if (awards_given.empty() || recipients.empty()) continue;
+      // A tier slot holds grades, or the words are no grade ("masuk kategori
+      // penilaian") and the match confers nothing.
+      if (awards_given.empty() || recipients.empty() || (tier_slot && tiers.empty())) continue;
       const std::string rule = r.frames->rule(m.frame) + ":" + r.frames->name(m.frame);
       const uint32_t end = tokens[m.end - 1].range.end;
       // "masing-masing": as many awards as recipients go one to each, in order.
@@ -891,6 +914,13 @@ void Assembler::Process(Document* doc, std::vector<Explanation>* why) const {
       } else {
         confer(awards_given, recipients, end, rule);
       }
+      // Grades go the same way: one to all, or as many as recipients one to each.
+      if (tiers.size() == 1 || tiers.size() == recipients.size())
+        for (size_t i = 0; i < recipients.size(); ++i)
+          for (AwardRecord& rec : built)
+            if (rec.recipient == recipients[i] &&
+                std::any_of(awards_given.begin(), awards_given.end(), [&](const Entity* a) { return a->value == rec.award; }))
+              rec.tier = tiers[tiers.size() == 1 ? 0 : i];
       framed.push_back({tokens[m.begin].range.begin, end});
       if (inherited) last_award_sentence = k;
     }

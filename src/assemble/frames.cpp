@@ -163,11 +163,12 @@ struct FrameTables {
   struct Frame {
     std::string name, rule;
     bool inherit_award = false;
+    size_t inherit_sentences = 0;  // set from the file's when the frame names none
     std::unique_ptr<RE2> re;
     std::vector<std::string> slots;  // capturing group k+1 is slot k
   };
   std::vector<Frame> frames;
-  size_t inherit_sentences = 3;
+  size_t inherit_sentences = 3;  // the file's, for frames that name none
   std::map<std::string, std::vector<std::string>> classes;  // NAME -> phrases; literals as 'word'
   std::map<std::string, std::string> macros;                // NAME -> pattern
   // First word -> (phrase as words, token kind), longest phrase first.
@@ -327,11 +328,15 @@ Status FrameSet::Load(const RulesDir& dir, std::unique_ptr<FrameSet>* out) {
   if (Status s = CheckKeys(table, {"inherit_sentences", "classes", "define", "frame"}, display); !s.ok()) return s;
   auto at = [&](const toml::node& n) { return display + ":" + std::to_string(TomlLine(n)); };
   auto c = std::make_unique<FrameTables>();
-  if (const toml::node* n = table.get("inherit_sentences")) {
-    if (!n->is_integer() || n->as_integer()->get() < 0)
-      return Status::Error(at(*n) + ": inherit_sentences must be a whole number of sentences");
-    c->inherit_sentences = static_cast<size_t>(n->as_integer()->get());
-  }
+  auto sentences = [&](const toml::table& t, size_t* out) -> Status {
+    if (const toml::node* n = t.get("inherit_sentences")) {
+      if (!n->is_integer() || n->as_integer()->get() < 0)
+        return Status::Error(at(*n) + ": inherit_sentences must be a whole number of sentences");
+      *out = static_cast<size_t>(n->as_integer()->get());
+    }
+    return {};
+  };
+  if (Status s = sentences(table, &c->inherit_sentences); !s.ok()) return s;
 
   if (const toml::table* classes = table["classes"].as_table()) {
     for (const auto& [key, node] : *classes) {
@@ -361,7 +366,7 @@ Status FrameSet::Load(const RulesDir& dir, std::unique_ptr<FrameSet>* out) {
   for (const toml::node& node : *frames) {
     const toml::table* frame = node.as_table();
     if (!frame) return Status::Error(at(node) + ": a frame must be a table");
-    if (Status s = CheckKeys(*frame, {"name", "pattern", "inherit", "examples"}, display); !s.ok()) return s;
+    if (Status s = CheckKeys(*frame, {"name", "pattern", "inherit", "inherit_sentences", "examples"}, display); !s.ok()) return s;
     std::string name, pattern;
     if (Status s = GetString(*frame, "name", display, &name); !s.ok()) return s;
     if (Status s = GetString(*frame, "pattern", display, &pattern); !s.ok()) return s;
@@ -422,13 +427,15 @@ Status FrameSet::Load(const RulesDir& dir, std::unique_ptr<FrameSet>* out) {
         f.inherit_award = true;
       }
     }
+    f.inherit_sentences = c->inherit_sentences;
+    if (Status s = sentences(frame, &f.inherit_sentences); !s.ok()) return s;
     std::string regex;
     PatternCompiler compiler(*c, where);
     if (Status s = compiler.Compile(lexed[i], &regex, &f.slots, 0); !s.ok()) return s;
     auto has = [&](const char* slot) { return std::find(f.slots.begin(), f.slots.end(), slot) != f.slots.end(); };
     for (const std::string& slot : f.slots)
-      if (slot != "recipients" && slot != "antecedent" && slot != "award" && slot != "awards")
-        return Status::Error(where + ": unknown slot " + slot + " (recipients, antecedent, award, awards)");
+      if (slot != "recipients" && slot != "antecedent" && slot != "award" && slot != "awards" && slot != "tiers")
+        return Status::Error(where + ": unknown slot " + slot + " (recipients, antecedent, award, awards, tiers)");
     if (!has("recipients") && !has("antecedent"))
       return Status::Error(where + ": a frame needs a {recipients: ...} or {antecedent: ...} slot");
     if (!f.inherit_award && !has("award") && !has("awards"))
@@ -552,6 +559,6 @@ std::vector<FrameMatch> FrameSet::Match(const std::vector<FrameToken>& tokens) c
 const std::string& FrameSet::name(size_t frame) const { return c_->frames[frame].name; }
 const std::string& FrameSet::rule(size_t frame) const { return c_->frames[frame].rule; }
 bool FrameSet::inherits_award(size_t frame) const { return c_->frames[frame].inherit_award; }
-size_t FrameSet::inherit_sentences() const { return c_->inherit_sentences; }
+size_t FrameSet::inherit_sentences(size_t frame) const { return c_->frames[frame].inherit_sentences; }
 
 }  // namespace warta

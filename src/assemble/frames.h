@@ -67,8 +67,9 @@ class FrameSet {
   const std::string& rule(size_t frame) const;
   // Whether a match without an award slot takes the award the article named last.
   bool inherits_award(size_t frame) const;
-  // How many sentences back an inherited award may have been named.
-  size_t inherit_sentences() const;
+  // How many sentences back an inherited award may have been named: the
+  // frame's own inherit_sentences, else the file's.
+  size_t inherit_sentences(size_t frame) const;
   const std::vector<FrameExample>& examples() const { return examples_; }
 
  private:

@@ -159,6 +159,9 @@ TEST(Frames, BrokenFramesNameTheirLine) {
        "frame m: list() cannot hold a slot"},
       {"unknown_slot", std::string(kClasses) + Frame("l", "{recipients:AGENCY} {prize:AWARD}"), "frame l: unknown slot prize"},
       {"list_without_join", Frame("k", "{award:AWARD} {recipients:list(AGENCY)}"), "list() needs a class JOIN"},
+      {"bad_frame_inherit_sentences",
+       std::string(kClasses) + Frame("n", "{recipients:AGENCY} RECEIVE WORD", "inherit = [\"award\"]\ninherit_sentences = -1\n"),
+       "rules/frames.toml:11: inherit_sentences must be a whole number of sentences"},
   };
   for (const BrokenCase& c : cases) {
     SCOPED_TRACE(c.name);
@@ -175,6 +178,37 @@ TEST(Frames, BrokenFramesNameTheirLine) {
 TEST_F(ExtractTest, EveryShippedFrameExampleGivesItsRecords) {
   const std::vector<std::string> failures = pipeline_->CheckFrameExamples();
   EXPECT_TRUE(failures.empty()) << failures.front();
+}
+
+// A frame's own inherit_sentences and its slot of grades load; the slot is
+// matched like any other.
+TEST(Frames, AFrameMayNameItsOwnInheritWindowAndAGradeSlot) {
+  FrameFile file(std::string(kClasses) +
+                 Frame("graded", "{recipients:AGENCY} RECEIVE 'kategori' {tiers:WORD{1,2}}",
+                       "inherit = [\"award\"]\ninherit_sentences = 9\n"));
+  std::unique_ptr<FrameSet> frames;
+  ASSERT_TRUE(file.Load(&frames).ok());
+  EXPECT_EQ(frames->inherit_sentences(0), 9u);
+  const Sentence s("Pemkab Tabanan meraih kategori Sangat Baik.", {{E::kAgency, "Pemkab Tabanan"}});
+  EXPECT_EQ(s.Matches(*frames), (std::vector<std::string>{"graded:", "recipients=Pemkab Tabanan", "tiers=Sangat Baik"}));
+}
+
+// An example that names a grade fails when the record has another.
+TEST(FrameExamples, AnExpectedGradeIsChecked) {
+  const fs::path dir = fs::temp_directory_path() / ("warta_frame_grades_" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::copy(RulesDirPath(), dir);
+  std::ofstream(dir / "frames.toml", std::ios::app)
+      << "\n[[frame]]\nname = \"grade_on_purpose\"\npattern = \"{recipients:RECIPIENT} RECEIVE {award:AWARD}\"\n"
+         "examples = [\n  { text = \"Kota Madiun meraih Adipura Kencana kategori Utama.\", records = "
+         "[\"Adipura Kencana: Pemerintah Kota Madiun [Madya]\"] },\n]\n";
+  const CommandResult r = RunCommand(WartaBinary() + " rules check --rules " + dir.string() + " 2>&1");
+  fs::remove_all(dir);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.out.find(": frame grade_on_purpose: expected [Adipura Kencana: Pemerintah Kota Madiun [Madya]], got "
+                       "[Adipura Kencana: Pemerintah Kota Madiun [Utama]]"),
+            std::string::npos)
+      << r.out;
 }
 
 TEST(FrameExamples, AWrongExpectationFailsRulesCheckWithItsLine) {
