@@ -138,11 +138,13 @@ std::pair<std::string, std::string> WordsBefore(const Document& doc, uint32_t fl
           Lower(doc.Slice({static_cast<uint32_t>(begin2), static_cast<uint32_t>(end)}))};
 }
 
-// Overlapping spans ("kembali meraih", "meraih") as one.
-std::vector<std::pair<size_t, size_t>> Merged(std::vector<std::pair<size_t, size_t>> spans) {
+// Spans of `text` that overlap ("kembali meraih", "meraih") or stand one
+// space apart ("ditetapkan sebagai" "penerima") as one: one verb phrase.
+std::vector<std::pair<size_t, size_t>> Merged(const std::string& text, std::vector<std::pair<size_t, size_t>> spans) {
   std::vector<std::pair<size_t, size_t>> out;
   for (const auto& span : spans)
-    if (!out.empty() && span.first < out.back().second)
+    if (!out.empty() && (span.first < out.back().second ||
+                         (span.first == out.back().second + 1 && text[out.back().second] == ' ')))
       out.back().second = std::max(out.back().second, span.second);
     else
       out.push_back(span);
@@ -201,7 +203,8 @@ struct Assembler::Rules {
       place_not_after, subject_not_after, award_words, reporting, give, place_after, not_place_after, ceremony,
       unit_words, innovation_words, innovation_list_after, receive_passive, passive_refers, not_receive_after,
       also_after, event_after, refers_back_opening, head_of_region, count_not_subject, relative, copula, rank_words,
-      held_at, contrast, fiscal_year_before, branch_words, not_yet, tier_after, members_at, headline_counts, list_leads, period_before;
+      held_at, contrast, fiscal_year_before, branch_words, not_yet, tier_after, members_at, headline_counts, list_leads, period_before,
+      innovation_of;
   std::vector<std::pair<std::string, std::string>> tiers;  // lower case -> as written in records.toml, longest first
   std::set<std::string> fiscal_year_awards;
   std::map<std::string, std::string> default_organizer;  // award -> organizer
@@ -225,7 +228,8 @@ Status Assembler::Load(const RulesDir& dir, std::unique_ptr<Assembler>* out) {
                                    "passive_refers", "also_after", "event_after", "not_receive_after",
                                    "refers_back_opening", "head_of_region", "count_not_subject", "relative", "copula", "rank_words",
                                    "held_at", "contrast", "fiscal_year_awards", "fiscal_year_before", "branch_words", "not_yet",
-                                   "tier_after", "tiers", "members_at", "headline_counts", "list_leads", "period_before"},
+                                   "tier_after", "tiers", "members_at", "headline_counts", "list_leads", "period_before",
+                                   "innovation_of"},
                            display);
       !s.ok())
     return s;
@@ -251,7 +255,8 @@ Status Assembler::Load(const RulesDir& dir, std::unique_ptr<Assembler>* out) {
                            {"branch_words", &rules->branch_words}, {"not_yet", &rules->not_yet},
                            {"tier_after", &rules->tier_after}, {"members_at", &rules->members_at},
                            {"headline_counts", &rules->headline_counts}, {"list_leads", &rules->list_leads},
-                           {"period_before", &rules->period_before}})
+                           {"period_before", &rules->period_before},
+                           {"innovation_of", &rules->innovation_of}})
     if (Status s = ReadPhrases(table, key, display, list); !s.ok()) return s;
 
   std::vector<std::string> tiers;
@@ -389,9 +394,24 @@ std::vector<std::string> Assembler::Recipients(const Document& doc, size_t k, co
   // not an aside in parentheses, not the province after a regency ("Kabupaten
   // Kulon Progo, Daerah Istimewa Yogyakarta, meraih") and not a span of time
   // ("Tiga bulan kemudian, Pemkot Surabaya menerima ...").
+  // The body an innovation is of ("Inovasi milik RSUD Sleman meraih ...",
+  // "Satu inovasi lain dari Dinas X, yakni ..., tercatat dalam ..."): the
+  // innovation won for it, so it receives; the count of innovations does not.
+  auto owns_innovation = [&](const Entity& e, const std::string& one) {
+    if (e.type != EntityType::kAgency || !r.innovation_of.In(one)) return false;
+    const uint32_t from = e.range.begin > s.begin + 40 ? e.range.begin - 40 : s.begin;
+    return r.innovation_words.In(Lower(doc.Slice({from, e.range.begin})));
+  };
   std::vector<const Entity*> before;
   for (const Entity* e : candidates(s.begin, verb)) {
     const auto [one, two] = word_before(*e);
+    if (owns_innovation(*e, one)) {
+      before.erase(std::remove_if(before.begin(), before.end(), [&](const Entity* c) {
+        return c->type == EntityType::kCount && r.innovation_words.In(Lower(c->unit));
+      }), before.end());
+      before.push_back(e);
+      continue;
+    }
     if (r.subject_not_after.In(one) || r.subject_not_after.In(two)) continue;
     if (e->type == EntityType::kCount && r.count_not_subject.In(Lower(e->unit))) continue;
     if (e->type == EntityType::kLocation) {
@@ -713,7 +733,7 @@ void Assembler::Process(Document* doc, std::vector<Explanation>* why) const {
     std::string negated;  // a verb of receiving that confers nothing here, for `why`
     auto verbs_of = [&](const PhraseList& list) {
       std::vector<std::pair<uint32_t, uint32_t>> found;
-      for (const auto& [b, e] : Merged(list.Spans(lower))) {
+      for (const auto& [b, e] : Merged(lower, list.Spans(lower))) {
         const uint32_t begin = s.begin + static_cast<uint32_t>(b);
         const auto [one, two] = WordsBefore(*doc, s.begin, begin);
         if (!r.not_receive_after.In(one) && !r.not_yet.In(two))
@@ -975,15 +995,18 @@ void Assembler::Process(Document* doc, std::vector<Explanation>* why) const {
             (!rank || Inside(award_before(verb)->range, s) || last_award_sentence + 1 >= k))
           conferred.push_back(award_before(verb));
       }
-      if (conferred.empty()) continue;
       const bool has_subject = std::any_of(entities.begin(), entities.end(), [&](const Entity& e) {
         return e.type != EntityType::kAward && e.type != EntityType::kDate && e.range.begin >= from &&
                e.range.end <= verb;
       });
-      // "A meraih X dan menerima Y": a clause without a subject of its own
-      // shares the one before.
+      // "A meraih X dan menerima Y", "A terpilih sebagai peraih X": a clause
+      // without a subject of its own shares the one before.
       std::vector<std::string> recipients =
           i > 0 && !has_subject ? previous : Recipients(*doc, k, body, from, verb, in_agency);
+      if (conferred.empty()) {
+        previous = recipients;
+        continue;
+      }
       if (!recipients.empty()) confer(conferred, recipients, verb_end, kActiveRule);
       no_recipient |= recipients.empty();
       previous = recipients;

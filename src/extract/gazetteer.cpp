@@ -16,6 +16,23 @@
 namespace warta {
 namespace {
 
+// The word right before byte `at` of `text` (letters only), or "".
+std::string WordBefore(std::string_view text, uint32_t at) {
+  size_t end = at;
+  while (end > 0 && text[end - 1] == ' ') --end;
+  size_t begin = end;
+  while (begin > 0 && std::isalpha(static_cast<unsigned char>(text[begin - 1]))) --begin;
+  return std::string(text.substr(begin, end - begin));
+}
+
+// Whether `before` ends in an opening quote, and `after` starts with a closing one.
+bool OpensQuote(std::string_view before) {
+  return before.ends_with('"') || before.ends_with("\u201C") || before.ends_with("\u2018");
+}
+bool ClosesQuote(std::string_view after) {
+  return after.starts_with('"') || after.starts_with("\u201D") || after.starts_with("\u2019");
+}
+
 // ------------------------------------------------------------------ words
 
 struct Token {
@@ -175,6 +192,7 @@ struct Gazetteer::Data {
   std::unique_ptr<RE2> whole_head;        // the text is a unit head and nothing else
   std::unique_ptr<RE2> acronym_then;      // " (ACRONYM) " and what follows
   std::set<std::string> stop_before;      // folded words no unit name runs into
+  std::set<std::string> official_before;  // folded positions: after their unit comes the official's name
   std::set<std::string> connectors, not_units;  // folded
   std::set<std::string> titles;           // folded, without the dot
   std::map<std::string, std::string> abbreviations;  // folded short form -> folded words
@@ -512,11 +530,14 @@ Status Gazetteer::Load(const RulesDir& dir, std::unique_ptr<Gazetteer>* out) {
   std::vector<std::string> connectors, not_units;
   const toml::table* unit_names = table["unit_names"].as_table();
   if (!unit_names) return Status::Error(display + ": needs [unit_names]");
-  if (Status st = CheckKeys(*unit_names, {"connectors", "not_units", "stop_before", "titles", "abbreviations", "ignore_in_comparison"},
+  if (Status st = CheckKeys(*unit_names, {"connectors", "not_units", "stop_before", "official_before", "titles",
+                                          "abbreviations", "ignore_in_comparison"},
                                   display); !st.ok()) return st;
-  std::vector<std::string> stop_before;
-  if (Status st = GetStringList(*unit_names, "stop_before", display, &stop_before); !st.ok()) return st;
-  for (const std::string& w : stop_before) data->stop_before.insert(FoldCase(w));
+  for (auto [key, set] : {std::pair{"stop_before", &data->stop_before}, std::pair{"official_before", &data->official_before}}) {
+    std::vector<std::string> words;
+    if (Status st = GetStringList(*unit_names, key, display, &words); !st.ok()) return st;
+    for (const std::string& w : words) set->insert(FoldCase(w));
+  }
   if (Status st = GetStringList(*unit_names, "connectors", display, &connectors); !st.ok()) return st;
   if (Status st = GetStringList(*unit_names, "not_units", display, &not_units); !st.ok()) return st;
   std::string connector_alternation;
@@ -688,6 +709,7 @@ void Gazetteer::Find(const Document& doc, const std::vector<Range>& ranges, cons
   // `words`, from `from`, belong to the name.
   auto NameExtent = [&](const std::vector<Token>& words, size_t from) {
     size_t keep = from;
+    bool enumerating = false;  // a comma stood inside the name
     for (; keep < words.size(); ++keep) {
       const Token& w = words[keep];
       if ((keep > from && !w.joined) || d.stop_before.count(w.folded)) break;
@@ -699,6 +721,11 @@ void Gazetteer::Find(const Document& doc, const std::vector<Range>& ranges, cons
         const bool after_comma = gap.find(',') != std::string_view::npos;
         const bool after_connector = d.connectors.count(previous.folded) > 0;
         if ((after_comma || after_connector) && RE2::PartialMatch(whole.substr(w.begin), *d.any_head)) break;
+        // ", dan X" ends a name, unless it closes an enumeration begun
+        // inside it ("Balai Besar Kulit, Karet, dan Plastik"); one is begun by
+        // a comma before a capitalised word ("Kebudayaan, Pariwisata dan ...").
+        if (after_comma && !w.capital && !enumerating) break;
+        enumerating |= after_comma;
         if (after_comma) {  // an enumeration has its "dan" before the capitalised run ends
           bool enumeration = false;
           for (size_t k = keep; k < words.size() && !enumeration && (words[k].capital || d.connectors.count(words[k].folded)); ++k)
@@ -752,6 +779,8 @@ void Gazetteer::Find(const Document& doc, const std::vector<Range>& ranges, cons
         const uint32_t name_begin = range.begin + static_cast<uint32_t>(name.data() - text.data());
         std::vector<Token> words = Tokenize(name, name_begin);
         size_t keep = NameExtent(words, 0);
+        size_t before_acronym = 0;  // where the words after the acronym begin, if they were taken
+        bool body_after_acronym = false;  // and whether they name a body ("(Infohan) Setjen Kemenhan")
         // "Balai Pemasyarakatan (Bapas) Kelas I Bandung": the name goes on
         // after the unit's acronym.
         re2::StringPiece after_acronym;
@@ -763,6 +792,8 @@ void Gazetteer::Find(const Document& doc, const std::vector<Range>& ranges, cons
           std::vector<Token> more = Tokenize(whole.substr(at, window), at);
           const size_t extra = more.empty() || !more[0].capital ? 0 : NameExtent(more, 0);
           if (extra > 0) {
+            before_acronym = keep;
+            body_after_acronym = RE2::PartialMatch(whole.substr(more[0].begin), *d.any_head) || d.Longest(whole, more, 0);
             more[0].joined = true;
             words.insert(words.end(), more.begin(), more.begin() + extra);
             keep = words.size();
@@ -780,11 +811,28 @@ void Gazetteer::Find(const Document& doc, const std::vector<Range>& ranges, cons
               keep = region->last + 1;
           }
         }
+        // "kata Kepala Bappeda Sumbar Medi Iswandi": after an official's
+        // position, the unit's name ends with its region and the official's
+        // follows; with no region, words after its acronym that name no body
+        // are the official's ("Kepala Balai Besar Wilayah Sungai (BBWS) Sutrisno Hadi").
+        const uint32_t head_begin = range.begin + static_cast<uint32_t>(head.data() - text.data());
+        if (keep > 0 && d.official_before.count(FoldCase(WordBefore(whole, head_begin)))) {
+          size_t region_end = 0;
+          for (size_t k = keep; k-- > 0 && region_end == 0;)
+            if (auto region = d.Longest(whole, words, k);
+                region && region->last < keep && d.entries[d.Choose(region->candidates, named_regions)].type == EntityType::kLocation)
+              region_end = region->last + 1;
+          if (region_end > 0) keep = region_end;
+          else if (before_acronym > 0 && !body_after_acronym) keep = before_acronym;
+        }
         pos = keep > 0 ? words[keep - 1].end - range.begin : static_cast<size_t>(name.data() - text.data());
         if (keep == 0) continue;
-        const uint32_t begin = range.begin + static_cast<uint32_t>(head.data() - text.data());
+        const uint32_t begin = head_begin;
         const uint32_t end = words[keep - 1].end;
         if (begin > 0 && whole[begin - 1] == '(') continue;  // a short name being defined
+        // A name wholly in quotes is an innovation's or a programme's
+        // ("Inovasi \"Puskesmas Keliling Malam\" ..."), not a body.
+        if (OpensQuote(whole.substr(0, begin)) && ClosesQuote(whole.substr(end))) continue;
         // The value leaves out the acronyms in parentheses.
         std::string value(head.data(), head.size());
         for (size_t k = 0; k < keep; ++k) {

@@ -78,6 +78,42 @@ TEST_F(GazetteerTest, UnitsInsideBodies) {
   ExpectNames(cases);
 }
 
+// Heads of issue #21: health services, BMKG stations, missions abroad.
+TEST_F(GazetteerTest, HealthServicesStationsAndMissionsAbroad) {
+  const NameCase cases[] = {
+      {"Puskesmas Kalasan menambah jam layanan.", {"agency Puskesmas Kalasan = Puskesmas Kalasan"}},
+      {"Data hujan dari Stasiun Klimatologi Palembang dirilis.",
+       {"agency Stasiun Klimatologi Palembang = Stasiun Klimatologi Palembang", "location Kota Palembang = Palembang"}},
+      {"KBRI Tokyo dan KJRI Jeddah membuka layanan paspor, Kedutaan Besar Jepang tidak.",
+       {"agency KBRI Tokyo = KBRI Tokyo", "agency KJRI Jeddah = KJRI Jeddah"}},
+      // Designations and mobile services are no body.
+      {"Klinik itu meraih predikat Puskesmas Ramah Anak dan mengirim Puskesmas Keliling.", {}},
+  };
+  ExpectNames(cases);
+}
+
+// Where a unit's name ends: before the official after a position, before
+// ", dan" that opens no enumeration, and never around a quoted innovation name.
+TEST_F(GazetteerTest, AUnitNameEndsWhereItsBodyDoes) {
+  const NameCase cases[] = {
+      {"Hal itu disampaikan Kepala Dinas Perhubungan Kalsel Rusdiansyah, Senin.",
+       {"agency Dinas Perhubungan Kalsel = Dinas Perhubungan Kalsel", "location Kalimantan Selatan = Kalsel"}},
+      {"Menurut Ketua Komisi Informasi Jateng Sosiawan Hadi, nilai naik.",
+       {"agency Komisi Informasi Jateng = Komisi Informasi Jateng", "location Jawa Tengah = Jateng"}},
+      {"Ia didampingi Sekretaris KBRI Paris, dan Evy Margaretha.", {"agency KBRI Paris = KBRI Paris"}},
+      {"Menurut Kepala Balai Besar Wilayah Sungai (BBWS) Sutrisno Hadi, debit naik.",
+       {"agency Balai Besar Wilayah Sungai = Balai Besar Wilayah Sungai"}},
+      // A unit named by its parent alone keeps it after a position.
+      {"Untuk itulah Kepala Dinas Kominfo di daerah bertanggung jawab.", {"agency Dinas Kominfo = Dinas Kominfo"}},
+      {"Balai Besar Kulit, Karet, dan Plastik meraih WBK.",
+       {"agency Balai Besar Kulit, Karet, dan Plastik = Balai Besar Kulit, Karet, dan Plastik"}},
+      {"Inovasi \"Puskesmas Keliling Malam\" digagas Dinas Kesehatan Kota Semarang.",
+       {"agency Dinas Kesehatan Kota Semarang = Dinas Kesehatan Kota Semarang", "location Kota Semarang = Kota Semarang"}},
+      {"Program \u201cBalai Belajar Warga\u201d dibuka.", {}},
+  };
+  ExpectNames(cases);
+}
+
 TEST_F(GazetteerTest, ShortNamesTheArticleDefinesAndTwoWaysOfWritingOneUnit) {
   Document doc = Run(
       "Direktorat Jenderal Bina Pembangunan Daerah (Ditjen Bina Bangda) hadir. Tim Ditjen Bina Bangda memberi catatan.\n\n"
