@@ -271,6 +271,22 @@ TEST_F(AssembleTest, Records) {
        "berlangsung di Kabupaten Garut setiap tahun.",
        "2023-06-01",
        {"Opini Wajar Tanpa Pengecualian 2023 | Pemerintah Kabupaten Garut | Badan Pemeriksa Keuangan | - | -"}},
+      // Verbs one space apart are one phrase; a clause with no subject of its
+      // own shares the one before.
+      {"a_verb_phrase_of_two_verbs", "Kota Bogor terpilih sebagai peraih Adipura 2021.", nullptr,
+       {"Adipura 2021 | Pemerintah Kota Bogor | Kementerian Lingkungan Hidup dan Kehutanan | - | -"}},
+      {"a_verb_phrase_of_two_verbs_after_a_passive", "Pemkab Lumajang ditetapkan sebagai penerima Adipura 2021.", nullptr,
+       {"Adipura 2021 | Pemerintah Kabupaten Lumajang | Kementerian Lingkungan Hidup dan Kehutanan | - | -"}},
+      // The body an innovation is of (records.toml innovation_of) receives.
+      {"an_innovation_of_a_body", "Inovasi milik RSUD Sleman meraih Top 45 Inovasi Pelayanan Publik 2020.", nullptr,
+       {"Top 45 Inovasi Pelayanan Publik 2020 | RSUD Sleman | Kementerian Pendayagunaan Aparatur Negara dan "
+        "Reformasi Birokrasi | - | -"}},
+      {"a_counted_innovation_of_a_body_listed_in_an_award",
+       "Satu inovasi lain dari Dinas Perpustakaan Kota Blitar, yakni \"Baca Keliling\", tercatat dalam Top 99 "
+       "Inovasi Pelayanan Publik 2022.",
+       nullptr,
+       {"Top 99 Inovasi Pelayanan Publik 2022 | Dinas Perpustakaan Kota Blitar | Kementerian Pendayagunaan Aparatur "
+        "Negara dan Reformasi Birokrasi | - | -"}},
       // A bound of a period (records.toml period_before) is not the day an
       // award was given; the ceremony sentence after it gives that.
       {"a_period_since_a_month_is_no_ceremony_date",
