@@ -873,11 +873,16 @@ void Gazetteer::Find(const Document& doc, const std::vector<Range>& ranges, cons
       if (title.empty()) continue;  // a branch that only consumes what is no title ("PT Anugerah ...")
       const uint32_t title_begin = range.begin + static_cast<uint32_t>(title.data() - text.data());
       std::vector<Token> words = Tokenize(title, title_begin);
+      // A body or region inside the span opens the title after it ("Pemkot
+      // Bogor Digital Award" is Digital Award); a region's bare short name
+      // first is the title's own word ("Sultra Digital Government Award").
       size_t from = 0;
       for (size_t k = 0; k < words.size(); ++k)
-        if (auto named = d.Longest(whole, words, k);
-            named && d.entries[d.Choose(named->candidates, named_regions)].type != EntityType::kAward)
+        if (auto named = d.Longest(whole, words, k)) {
+          const Entry& e = d.entries[d.Choose(named->candidates, named_regions)];
+          if (e.type == EntityType::kAward || (k == 0 && e.type == EntityType::kLocation && e.form == Form::kBare)) continue;
           from = named->last + 1;
+        }
       while (from < words.size() && d.drop_leading.count(words[from].folded)) ++from;
       if (from + 1 >= words.size()) continue;  // a title is more than one word
       const uint32_t b = words[from].begin;

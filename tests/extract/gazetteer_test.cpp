@@ -272,6 +272,12 @@ TEST_F(GazetteerTest, TitlesThatAreNone) {
   EXPECT_TRUE(awards("Semua ini Anugerah Tuhan Yang Maha Esa, katanya.").empty());
   EXPECT_EQ(awards("Pemkab Bogor meraih Anugerah Pandu Negeri 2019."), std::vector<std::string>{"Anugerah Pandu Negeri"});
   EXPECT_EQ(awards("Daftar Lengkap Pemenang Grammy Awards diumumkan."), std::vector<std::string>{"Grammy Awards"});
+  // A body inside the span opens the title after it; a region's bare short
+  // name first is the title's own word.
+  EXPECT_EQ(awards("Dinas itu menerima Sultra Digital Government Award."),
+            std::vector<std::string>{"Sultra Digital Government Award"});
+  EXPECT_EQ(awards("Kota Bogor meraih Jatim Innovation Award 2023."), std::vector<std::string>{"Jatim Innovation Award"});
+  EXPECT_EQ(awards("Ia hadir di Pemkot Bogor Smart City Award."), std::vector<std::string>{"Smart City Award"});
   EXPECT_TRUE(awards("Jalan dibangun di Kawasan Inti Pusat Pemerintahan (KIPP). Proyek di KIPP selesai.").empty());
   EXPECT_EQ(awards("Pemprov meraih Opini Wajar Tanpa Pengeculian (WTP) dari BPK."),
             std::vector<std::string>{"Opini Wajar Tanpa Pengecualian"});
