@@ -57,8 +57,11 @@ size_t EditDistance(std::string_view a, std::string_view b, size_t limit) {
 
 // A body's name found by its shape, with a listed body's acronym in brackets
 // right after it, that differs from the listed name by a slip of the pen is
-// that body: "Badan Kemanan Laut (Bakamla)" is Badan Keamanan Laut.
+// that body: "Badan Kemanan Laut (Bakamla)" is Badan Keamanan Laut. A slip
+// is never in the head: "Balai Pengawas Obat dan Makanan (BPOM)" is a Balai
+// of Badan POM, not Badan POM.
 void Extractor::CorrectMisspeltNames(const Document& doc, std::vector<Entity>* names) {
+  auto head = [](const std::string& name) { return std::string_view(name).substr(0, name.find(' ')); };
   constexpr size_t kSlips = 2;  // letters left out, doubled or swapped
   std::vector<const Entity*> by_start;
   for (const Entity& e : *names)
@@ -73,6 +76,7 @@ void Extractor::CorrectMisspeltNames(const Document& doc, std::vector<Entity>* n
         listed->rule.rfind("rules/agencies.tsv:", 0) != 0 || shaped.value == listed->value ||
         doc.Slice({shaped.range.end, listed->range.begin}) != " (" || doc.text.compare(listed->range.end, 1, ")") != 0 ||
         std::count(shaped.value.begin(), shaped.value.end(), ' ') != std::count(listed->value.begin(), listed->value.end(), ' ') ||
+        head(shaped.value) != head(listed->value) ||
         EditDistance(shaped.value, listed->value, kSlips) > kSlips)
       continue;
     shaped.value = listed->value;

@@ -191,6 +191,7 @@ struct Gazetteer::Data {
   std::unique_ptr<RE2> any_head;          // a unit head starts the text
   std::unique_ptr<RE2> whole_head;        // the text is a unit head and nothing else
   std::unique_ptr<RE2> acronym_then;      // " (ACRONYM) " and what follows
+  std::unique_ptr<RE2> acronym_then_seat; // " (ACRONYM) di " and the seat after it
   std::set<std::string> stop_before;      // folded words no unit name runs into
   std::set<std::string> official_before;  // folded positions: after their unit comes the official's name
   std::set<std::string> connectors, not_units;  // folded
@@ -614,6 +615,10 @@ Status Gazetteer::Load(const RulesDir& dir, std::unique_ptr<Gazetteer>* out) {
                               display + ": acronym", &data->acronym_then);
       !st.ok())
     return st;
+  if (Status st = CompileRule("^\\s*\\(([\\p{Lu}\\d][\\p{L}\\d-]{1,14})\\)\\s+(di\\s+\\p{Lu}.*)", options,
+                              display + ": acronym and seat", &data->acronym_then_seat);
+      !st.ok())
+    return st;
   out->reset(new Gazetteer(std::move(data)));
   return {};
 }
@@ -796,6 +801,26 @@ void Gazetteer::Find(const Document& doc, const std::vector<Range>& ranges, cons
             body_after_acronym = RE2::PartialMatch(whole.substr(more[0].begin), *d.any_head) || d.Longest(whole, more, 0);
             more[0].joined = true;
             words.insert(words.end(), more.begin(), more.begin() + extra);
+            keep = words.size();
+          }
+        }
+        // "Balai Pengawas Obat dan Makanan (BPOM) di Palembang": a unit under
+        // a listed body's acronym is that body's office, and "di" and the
+        // region name which one.
+        re2::StringPiece acronym, seat;
+        if (keep == words.size() && RE2::PartialMatch(whole.substr(words.back().end), *d.acronym_then_seat, &acronym, &seat)) {
+          const std::vector<Token> short_name = Tokenize(acronym, 0);
+          auto body = d.Longest(acronym, short_name, 0);
+          const uint32_t at = static_cast<uint32_t>(seat.data() - whole.data());
+          std::vector<Token> more = Tokenize(whole.substr(at, std::min<size_t>(80, whole.size() - at)), at);
+          auto region = more.size() > 1 ? d.Longest(whole, more, 1) : std::nullopt;
+          const Entry* listed = body ? &d.entries[d.Choose(body->candidates, named_regions)] : nullptr;
+          // Under its own head it is the body itself ("Badan ... (BMKG) di Jakarta").
+          const bool office = listed && listed->value.substr(0, listed->value.find(' ')) !=
+                                            std::string_view(head).substr(0, std::string_view(head).find(' '));
+          if (body && body->last + 1 == short_name.size() && office && listed->type == EntityType::kAgency && region &&
+              d.entries[d.Choose(region->candidates, named_regions)].type == EntityType::kLocation) {
+            words.insert(words.end(), more.begin(), more.begin() + static_cast<long>(region->last + 1));
             keep = words.size();
           }
         }

@@ -110,6 +110,16 @@ TEST_F(GazetteerTest, AUnitNameEndsWhereItsBodyDoes) {
       {"Inovasi \"Puskesmas Keliling Malam\" digagas Dinas Kesehatan Kota Semarang.",
        {"agency Dinas Kesehatan Kota Semarang = Dinas Kesehatan Kota Semarang", "location Kota Semarang = Kota Semarang"}},
       {"Program \u201cBalai Belajar Warga\u201d dibuka.", {}},
+      // A listed body's office under its acronym is named by its seat; the
+      // body itself, or a unit under no listed acronym, is not.
+      {"Peringkat I: Balai Pengawas Obat dan Makanan (BPOM) di Palembang (100,00).",
+       {"agency Balai Pengawas Obat dan Makanan di Palembang = Balai Pengawas Obat dan Makanan (BPOM) di Palembang",
+        "location Kota Palembang = Palembang"}},
+      {"Kata Badan Meteorologi, Klimatologi, dan Geofisika (BMKG) di Jakarta, Senin.",
+       {"agency Badan Meteorologi, Klimatologi, dan Geofisika = Badan Meteorologi, Klimatologi, dan Geofisika",
+        "agency Badan Meteorologi, Klimatologi, dan Geofisika = BMKG", "location DKI Jakarta = Jakarta"}},
+      {"Balai Besar Wilayah Sungai (BBWS) di Palembang hadir.",
+       {"agency Balai Besar Wilayah Sungai = Balai Besar Wilayah Sungai", "location Kota Palembang = Palembang"}},
   };
   ExpectNames(cases);
 }
@@ -128,7 +138,8 @@ TEST_F(GazetteerTest, ShortNamesTheArticleDefinesAndTwoWaysOfWritingOneUnit) {
 }
 
 // A shaped name with a listed body's acronym in brackets after it, one slip
-// of the pen from the listed name, is that body; one further off is not.
+// of the pen from the listed name, is that body; one further off, or with
+// another head, is not.
 TEST_F(GazetteerTest, AMisspeltNameBeforeAListedAcronymIsThatBody) {
   const NameCase cases[] = {
       {"Opini itu diterima Badan Kemanan Laut (Bakamla) pekan lalu.",
@@ -138,6 +149,10 @@ TEST_F(GazetteerTest, AMisspeltNameBeforeAListedAcronymIsThatBody) {
         "agency Badan Pengawas Obat dan Makanan = BPOM"}},
       {"Laporan disusun Badan Riset Kelautan Daerah (Bakamla) sejak Januari.",
        {"agency Badan Riset Kelautan Daerah = Badan Riset Kelautan Daerah", "agency Badan Keamanan Laut = Bakamla"}},
+      // Another head is another body: a Balai of Badan POM.
+      {"Nilai tertinggi diraih Balai Pengawas Obat dan Makanan (BPOM) tahun ini.",
+       {"agency Balai Pengawas Obat dan Makanan = Balai Pengawas Obat dan Makanan",
+        "agency Badan Pengawas Obat dan Makanan = BPOM"}},
   };
   ExpectNames(cases);
 }
