@@ -657,9 +657,14 @@ void Assembler::Process(Document* doc, std::vector<Explanation>* why) const {
       if (const auto [one, two] = WordsBefore(*doc, s.begin, s.begin + static_cast<uint32_t>(at));
           r.members_at.In(one) && !r.place_not_after.In(two.substr(0, two.find(' '))))
         continue;
+      // The place is near "di"; a venue inside a body's office ("di Aula
+      // Kantor Wilayah ... Provinsi Jawa Timur, Kota Surabaya") moves it on.
+      uint32_t reach = s.begin + static_cast<uint32_t>(at) + 80;
       for (const Entity& e : Near(*doc, s)) {
+        if (e.type == EntityType::kLocation && in_agency[&e - entities.data()] && e.range.begin <= reach)
+          reach = std::max(reach, e.range.end + 40);
         if (e.type != EntityType::kLocation || !Inside(e.range, s) || e.range.begin < s.begin + at ||
-            e.range.begin > s.begin + at + 80 ||
+            e.range.begin > reach ||
             std::any_of(skip.begin(), skip.end(), [&](const Range& k) { return Inside(e.range, k); }))
           continue;
         const bool inside_agency = in_agency[&e - entities.data()];

@@ -16,6 +16,20 @@
 namespace warta {
 namespace {
 
+// A line written as a headline: four words or more, nearly all capitalised,
+// and no full stop at its end.
+bool IsHeading(std::string_view line) {
+  while (!line.empty() && (line.back() == ' ' || line.back() == '\n')) line.remove_suffix(1);
+  if (line.empty() || line.back() == '.') return false;
+  size_t words = 0, capitalised = 0;
+  for (size_t i = 0; i < line.size(); ++i)
+    if (std::isalpha(static_cast<unsigned char>(line[i])) && (i == 0 || line[i - 1] == ' ')) {
+      ++words;
+      capitalised += std::isupper(static_cast<unsigned char>(line[i])) != 0;
+    }
+  return words >= 4 && capitalised * 5 >= words * 4;
+}
+
 // The word right before byte `at` of `text` (letters only), or "".
 std::string WordBefore(std::string_view text, uint32_t at) {
   size_t end = at;
@@ -611,7 +625,7 @@ Status Gazetteer::Load(const RulesDir& dir, std::unique_ptr<Gazetteer>* out) {
     return st;
   if (Status st = CompileRule("(?:" + heads + ")", options, display + ": unit heads", &data->whole_head); !st.ok())
     return st;
-  if (Status st = CompileRule("^\\s*\\([\\p{Lu}\\d][\\p{L}\\d-]{1,14}\\)\\s*(\\p{Lu}.*)", options,
+  if (Status st = CompileRule("^\\s*\\([\\p{Lu}\\d][\\p{L}\\d-]{1,14}(?: [\\p{Lu}\\d][\\p{L}\\d-]{1,14}){0,2}\\)\\s*(\\p{Lu}.*)", options,
                               display + ": acronym", &data->acronym_then);
       !st.ok())
     return st;
@@ -745,7 +759,7 @@ void Gazetteer::Find(const Document& doc, const std::vector<Range>& ranges, cons
       auto named = d.Longest(whole, words, keep);
       if (!named) continue;
       const Entry& e = d.entries[d.Choose(named->candidates, named_regions)];
-      if (e.type == EntityType::kAgency) break;  // the parent body
+      if (e.type == EntityType::kAgency || e.type == EntityType::kAward) break;  // the parent body, or a title
       // A full region name ends the name ("... Provinsi Jawa Barat"), unless
       // a hyphen joins more to it ("Jawa Timur-Bali").
       const bool hyphen_follows = named->last + 1 < words.size() &&
@@ -765,6 +779,7 @@ void Gazetteer::Find(const Document& doc, const std::vector<Range>& ranges, cons
     for (auto it = titles; it != set_hits[r].end(); ++it) title_candidates.emplace_back(r, *it - unit_count);
     const std::span<const int> candidates(set_hits[r].begin(), titles);
     const bool ascii = !candidates.empty() && IsAscii(text);
+    const bool heading = !candidates.empty() && IsHeading(text);
     for (int id : candidates) {
       const UnitRule& unit = d.units[id];
       const RE2& trigger = unit.trigger->For(ascii);
@@ -834,6 +849,19 @@ void Gazetteer::Find(const Document& doc, const std::vector<Range>& ranges, cons
             auto region = keep < words.size() && words[keep].joined ? d.Longest(whole, words, keep) : std::nullopt;
             if (region && d.entries[d.Choose(region->candidates, named_regions)].type == EntityType::kLocation)
               keep = region->last + 1;
+            // ... also after the office's short name: "Kantor Wilayah Kementerian
+            // Hukum dan HAM (Kanwil Kemenkumham) Bali".
+            re2::StringPiece rest;
+            if (!region && RE2::PartialMatch(whole.substr(words[keep - 1].end), *d.acronym_then, &rest)) {
+              const uint32_t at = static_cast<uint32_t>(rest.data() - whole.data());
+              std::vector<Token> more = Tokenize(whole.substr(at, std::min<size_t>(80, whole.size() - at)), at);
+              auto seat = more.empty() ? std::nullopt : d.Longest(whole, more, 0);
+              if (seat && d.entries[d.Choose(seat->candidates, named_regions)].type == EntityType::kLocation) {
+                words.resize(keep);
+                words.insert(words.end(), more.begin(), more.begin() + static_cast<long>(seat->last + 1));
+                keep = words.size();
+              }
+            }
           }
         }
         // "kata Kepala Bappeda Sumbar Medi Iswandi": after an official's
@@ -841,14 +869,17 @@ void Gazetteer::Find(const Document& doc, const std::vector<Range>& ranges, cons
         // follows; with no region, words after its acronym that name no body
         // are the official's ("Kepala Balai Besar Wilayah Sungai (BBWS) Sutrisno Hadi").
         const uint32_t head_begin = range.begin + static_cast<uint32_t>(head.data() - text.data());
-        if (keep > 0 && d.official_before.count(FoldCase(WordBefore(whole, head_begin)))) {
+        // So too in a headline, where every word is capitalised ("Bappeda
+        // Sumbar Mulai Nilai Kabupaten/Kota"): the name ends with its region.
+        const bool official = d.official_before.count(FoldCase(WordBefore(whole, head_begin))) > 0;
+        if (keep > 0 && (official || heading)) {
           size_t region_end = 0;
           for (size_t k = keep; k-- > 0 && region_end == 0;)
             if (auto region = d.Longest(whole, words, k);
                 region && region->last < keep && d.entries[d.Choose(region->candidates, named_regions)].type == EntityType::kLocation)
               region_end = region->last + 1;
           if (region_end > 0) keep = region_end;
-          else if (before_acronym > 0 && !body_after_acronym) keep = before_acronym;
+          else if (official && before_acronym > 0 && !body_after_acronym) keep = before_acronym;
         }
         pos = keep > 0 ? words[keep - 1].end - range.begin : static_cast<size_t>(name.data() - text.data());
         if (keep == 0) continue;

@@ -197,12 +197,15 @@ TEST_F(AssembleTest, Records) {
        "Pemerintah Kota Bogor meraih Adipura 2024. Selain Adipura, kota itu juga menerima Anugerah Meritokrasi dari "
        "Komisi Aparatur Sipil Negara di Kota Surabaya.",
        nullptr,
-       {"Adipura 2024 | Pemerintah Kota Bogor | Kementerian Lingkungan Hidup dan Kehutanan | - | -"}},
+       // "kota itu" received the other award (frame referred_recipient).
+       {"Adipura 2024 | Pemerintah Kota Bogor | Kementerian Lingkungan Hidup dan Kehutanan | - | -",
+        "Anugerah Meritokrasi - | Pemerintah Kota Bogor | Komisi Aparatur Sipil Negara | - | Kota Surabaya"}},
       {"an_award_one_word_after_selain_takes_nothing_from_its_sentence",
        "Kementerian Agama meraih predikat WTP. Selain opini WTP, kementerian tersebut juga mendapat Anugerah "
        "Keterbukaan Informasi Publik dari Komisi Informasi Pusat di Jakarta.",
        nullptr,
-       {"Opini Wajar Tanpa Pengecualian - | Kementerian Agama | Badan Pemeriksa Keuangan | - | -"}},
+       {"Opini Wajar Tanpa Pengecualian - | Kementerian Agama | Badan Pemeriksa Keuangan | - | -",
+        "Anugerah Keterbukaan Informasi Publik - | Kementerian Agama | Komisi Informasi Pusat | - | DKI Jakarta"}},
       // Audit opinions are for a fiscal year, not the year they were handed over.
       {"an_audit_opinion_takes_the_fiscal_year_the_article_names",
        "Badan Pemeriksa Keuangan Perwakilan Provinsi Jawa Tengah menyerahkan LHP atas LKPD Tahun Anggaran 2023 kepada "

@@ -110,6 +110,24 @@ TEST_F(GazetteerTest, AUnitNameEndsWhereItsBodyDoes) {
       {"Inovasi \"Puskesmas Keliling Malam\" digagas Dinas Kesehatan Kota Semarang.",
        {"agency Dinas Kesehatan Kota Semarang = Dinas Kesehatan Kota Semarang", "location Kota Semarang = Kota Semarang"}},
       {"Program \u201cBalai Belajar Warga\u201d dibuka.", {}},
+      // In a headline every word is capitalised: the name ends with its region.
+      {"Bappeda Sumbar Mulai Nilai Kabupaten untuk PPD 2024",
+       {"agency Bappeda Sumbar = Bappeda Sumbar", "location Sumatera Barat = Sumbar"}},
+      // An officer's rank ends the name; "Metro Jaya" is no Kota Metro.
+      {"Kepala Kepolisian Daerah Metro Jaya Inspektur Jenderal Gatot Eddy Pramono berduka.",
+       {"agency Kepolisian Daerah Metro Jaya = Kepolisian Daerah Metro Jaya"}},
+      // A title ends the name before it: "KPPN Palembang | IKPA Award".
+      {"Penghargaan bertajuk KPPN Palembang IKPA Award 2023 itu diserahkan.",
+       {"agency KPPN Palembang = KPPN Palembang", "location Kota Palembang = Palembang"}},
+      // The name goes on after a short name of several words.
+      {"Piala diserahkan Kantor Wilayah Direktorat Jenderal Perbendaharaan (Kanwil DJPb) Provinsi Sumatera Selatan.",
+       {"agency Kantor Wilayah Direktorat Jenderal Perbendaharaan Provinsi Sumatera Selatan = Kantor Wilayah Direktorat "
+        "Jenderal Perbendaharaan (Kanwil DJPb) Provinsi Sumatera Selatan",
+        "location Sumatera Selatan = Provinsi Sumatera Selatan"}},
+      {"Kantor Wilayah Kementerian Hukum dan Hak Asasi Manusia (Kanwil Kemenkumham) Bali meraih WBK.",
+       {"agency Kantor Wilayah Kementerian Hukum dan Hak Asasi Manusia Bali = Kantor Wilayah Kementerian Hukum dan Hak "
+        "Asasi Manusia (Kanwil Kemenkumham) Bali",
+        "location Bali = Bali"}},
       // A listed body's office under its acronym is named by its seat; the
       // body itself, or a unit under no listed acronym, is not.
       {"Peringkat I: Balai Pengawas Obat dan Makanan (BPOM) di Palembang (100,00).",
