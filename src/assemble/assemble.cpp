@@ -204,7 +204,7 @@ struct Assembler::Rules {
       unit_words, innovation_words, innovation_list_after, receive_passive, passive_refers, not_receive_after,
       also_after, event_after, refers_back_opening, head_of_region, count_not_subject, relative, copula, rank_words,
       held_at, contrast, fiscal_year_before, branch_words, not_yet, tier_after, members_at, headline_counts, list_leads, period_before,
-      innovation_of;
+      innovation_of, role_before;
   std::vector<std::pair<std::string, std::string>> tiers;  // lower case -> as written in records.toml, longest first
   std::set<std::string> fiscal_year_awards;
   std::map<std::string, std::string> default_organizer;  // award -> organizer
@@ -229,7 +229,7 @@ Status Assembler::Load(const RulesDir& dir, std::unique_ptr<Assembler>* out) {
                                    "refers_back_opening", "head_of_region", "count_not_subject", "relative", "copula", "rank_words",
                                    "held_at", "contrast", "fiscal_year_awards", "fiscal_year_before", "branch_words", "not_yet",
                                    "tier_after", "tiers", "members_at", "headline_counts", "list_leads", "period_before",
-                                   "innovation_of"},
+                                   "innovation_of", "role_before"},
                            display);
       !s.ok())
     return s;
@@ -256,7 +256,8 @@ Status Assembler::Load(const RulesDir& dir, std::unique_ptr<Assembler>* out) {
                            {"tier_after", &rules->tier_after}, {"members_at", &rules->members_at},
                            {"headline_counts", &rules->headline_counts}, {"list_leads", &rules->list_leads},
                            {"period_before", &rules->period_before},
-                           {"innovation_of", &rules->innovation_of}})
+                           {"innovation_of", &rules->innovation_of},
+                           {"role_before", &rules->role_before}})
     if (Status s = ReadPhrases(table, key, display, list); !s.ok()) return s;
 
   std::vector<std::string> tiers;
@@ -965,11 +966,15 @@ void Assembler::Process(Document* doc, std::vector<Explanation>* why) const {
       // the subject ("Panitia KIPP menerima pendaftaran"), and one after
       // event_after behind another is where that one was given ("... Top 45
       // Inovasi Pelayanan Publik dalam Kompetisi Inovasi Pelayanan Publik").
+      // A programme after a role in it is not what the clause confers
+      // ("mendapat apresiasi sebagai provinsi penggerak KLA").
       std::vector<const Entity*> conferred;
-      for (const Entity* a : awards)
-        if (a->range.begin >= verb_end && a->range.begin < to &&
-            (conferred.empty() || !r.event_after.In(WordsBefore(*doc, verb_end, a->range.begin).first)))
+      for (const Entity* a : awards) {
+        const std::string before = WordsBefore(*doc, verb_end, a->range.begin).first;
+        if (a->range.begin >= verb_end && a->range.begin < to && !r.role_before.In(before) &&
+            (conferred.empty() || !r.event_after.In(before)))
           conferred.push_back(a);
+      }
       const std::string after = Lower(doc->Slice({verb, std::min(to, verb + 60)}));
       const std::vector<size_t> refs = r.award_words.Find(after);
       const bool near =

@@ -274,6 +274,18 @@ TEST_F(AssembleTest, Records) {
        "berlangsung di Kabupaten Garut setiap tahun.",
        "2023-06-01",
        {"Opini Wajar Tanpa Pengecualian 2023 | Pemerintah Kabupaten Garut | Badan Pemeriksa Keuangan | - | -"}},
+      // A programme after a role in it (records.toml role_before) is not received.
+      {"a_body_driving_a_programme_receives_none_of_it",
+       "Kota Bogor meraih Adiwiyata 2023. Pemkab Sleman mendapat apresiasi sebagai kabupaten penggerak Adiwiyata.",
+       nullptr, {"Adiwiyata 2023 | Pemerintah Kota Bogor | Kementerian Lingkungan Hidup dan Kehutanan | - | -"}},
+      {"a_host_of_an_award_receives_none_of_it",
+       "Pemkab Badung meraih Anugerah Meritokrasi 2023. Pemprov Bali menerima piagam sebagai tuan rumah Anugerah "
+       "Meritokrasi.",
+       nullptr, {"Anugerah Meritokrasi 2023 | Pemerintah Kabupaten Badung | Komisi Aparatur Sipil Negara | - | -"}},
+      {"a_mentor_of_a_programme_receives_none_of_it",
+       "Kota Madiun meraih KLA Nindya 2022. Dinas Sosial Kota Madiun mendapat apresiasi sebagai pembina KLA.", nullptr,
+       {"Kabupaten/Kota Layak Anak 2022 | Pemerintah Kota Madiun | Kementerian Pemberdayaan Perempuan dan "
+        "Perlindungan Anak | - | -"}},
       // Verbs one space apart are one phrase; a clause with no subject of its
       // own shares the one before.
       {"a_verb_phrase_of_two_verbs", "Kota Bogor terpilih sebagai peraih Adipura 2021.", nullptr,
