@@ -187,9 +187,12 @@ void CountFinder::Find(const Document& doc, const std::vector<Range>& ranges, st
       std::string before = FoldCase(text.substr(ws, wb - ws));
       while (!before.empty() && before.back() == '.') before.pop_back();
       if (r.not_after.count(before)) continue;
+      // A word that ends a sentence before it is no part of a name with it
+      // ("... Zona Integritas. Lima satuan kerja ...").
+      const bool name_before = ws < wb && std::isupper(static_cast<unsigned char>(text[ws])) && text[wb - 1] != '.';
 
       // "SMK Negeri 2 Kendal": digits between capitalised words are part of a name.
-      if (digits && ws < wb && std::isupper(static_cast<unsigned char>(text[ws]))) {
+      if (digits && name_before) {
         std::optional<Word> following = NextWord(text, e);
         if (following && std::isupper(static_cast<unsigned char>(text[following->begin]))) continue;
       }
@@ -210,7 +213,7 @@ void CountFinder::Find(const Document& doc, const std::vector<Range>& ranges, st
         // capitalised number word next to a capitalised word is part of a name.
         if (std::isupper(static_cast<unsigned char>(text[b]))) {
           std::optional<Word> following = NextWord(text, e);
-          if ((ws < wb && std::isupper(static_cast<unsigned char>(text[ws]))) ||
+          if (name_before ||
               (following && std::isupper(static_cast<unsigned char>(text[following->begin]))))
             continue;
         }
@@ -290,6 +293,9 @@ void CountFinder::Find(const Document& doc, const std::vector<Range>& ranges, st
         }
       }
       if (!next || !r.IsUnitWord(*next) || text[next->begin] == '(') {
+        // "68,40 dan 61,25 sehingga ...": with no unit here, the count that
+        // waited for this one's is none either.
+        if (waiting_for_unit != kNone) out->erase(out->begin() + static_cast<long>(waiting_for_unit));
         waiting_for_unit = kNone;
         continue;
       }

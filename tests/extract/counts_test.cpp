@@ -38,6 +38,8 @@ TEST_F(CountsTest, Forms) {
       {"Dari 18 pemerintah kota menyumbangkan 21 inovasinya.", {"18 pemerintah kota", "21 inovasi"}},
       {"Dua unit pelayanan teknis (UPT) di bawah Ditjen meraih prestasi.", {"2 upt"}},
       {"sebanyak 12 satker meraih WBK.", {"12 satuan kerja"}},
+      // A capitalised word that ends the sentence before is no name with the number.
+      {"Kanwil itu membangun Zona Integritas. Lima satuan kerja ditetapkan.", {"5 satuan kerja"}},
       {"menghasilkan 1.065 Top Inovasi Pelayanan Publik.", {"1065 inovasi"}},
       {"berdampak kepada 46.579 orang penerima manfaat.", {"46579 orang"}},
       {"serta satu inovasi dari satu BUMN.", {"1 inovasi", "1 bumn"}},
@@ -69,6 +71,9 @@ TEST_F(CountsTest, ScaledDecimalsAreWhole) {
 
 TEST_F(CountsTest, NotCounts) {
   const char* cases[] = {
+      // A fixed name, not one door; scores with no noun, nor the one before them.
+      "Layanan dibuka di mal pelayanan terpadu satu pintu kota itu.",
+      "Keduanya memperoleh 68,40 dan 61,25 sehingga masih kuning.",
       "Pada 2013, Kemenperin sudah masuk dalam Zona Hijau.",           // year
       "Rilis diterbitkan pukul 11.53 WIB di Jakarta.",                  // time
       "Rilis diterbitkan pukul 11:53 WIB di Jakarta.",
