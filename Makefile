@@ -1,5 +1,5 @@
 # The two commands a fresh Debian 12 machine needs (see README.md):
-#   make run    install what is missing, build, run warta on the bundled sample
+#   make run    install what is missing, build, run warta on the bundled sample (JSONL and review site)
 #   make test   install what is missing, build, run every test and the evaluation
 #   make install   build/warta and rules/ into PREFIX (default /usr/local): bin/warta, share/warta/rules
 # and, for robustness work (not part of make test):
@@ -22,9 +22,9 @@ build: deps
 	cmake --build $(BUILD) -j $(JOBS)
 
 run: build
-	$(BUILD)/warta extract corpus/articles -o $(BUILD)/sample.jsonl
-	@echo "wrote $(BUILD)/sample.jsonl ($$(wc -l < $(BUILD)/sample.jsonl) articles); first record:"
-	@head -n 1 $(BUILD)/sample.jsonl
+	$(BUILD)/warta extract --quiet corpus/articles -o $(BUILD)/sample.jsonl
+	$(BUILD)/warta review corpus/articles -o $(BUILD)/review
+	@echo "records: $(BUILD)/sample.jsonl (one JSON line per article); open the review page in a browser"
 	@echo "run warta as $(BUILD)/warta ($(BUILD)/warta extract --help), or make install to put it on the PATH"
 
 test: build

@@ -11,6 +11,7 @@ PACKAGES=(
   zlib1g-dev libsqlite3-dev libxml2-dev
   libmimalloc-dev  # the executables' allocator (CMakeLists.txt: WARTA_MIMALLOC)
   python3-distributed  # Dask, for tools/warta_dask.py and its test (Debian's /usr/bin/python3)
+  chromium  # headless, for the browser test of warta review's site (tests/review/browser_test.py)
 )
 # `install-deps.sh fuzz`: clang with libFuzzer and the sanitizer runtimes,
 # for scripts/fuzz.sh only (the build and `make test` use gcc).

@@ -25,6 +25,7 @@
 #include "output/output.h"
 #include "pipeline/batch.h"
 #include "pipeline/pipeline.h"
+#include "review/review.h"
 
 namespace po = boost::program_options;
 namespace fs = std::filesystem;
@@ -45,6 +46,12 @@ Usage:
   warta eval --gold GOLD.jsonl [--min T] [--json] INPUT...
                                      score output (warta's JSONL) or articles
                                      (extracted on the fly) against gold
+  warta review [options] INPUT... -o DIR
+                                     a static site to check records on: index.html
+                                     and article pages (--from-output: INPUT is
+                                     warta's JSONL; --gold: misses marked)
+  warta gold-draft OUTPUT.jsonl...   draft gold lines (annotation.md) from warta's
+                                     output, for a person to correct
   warta rules check [--rules DIR]    load and validate every rule file, and list
                                      gazetteer phrases that name two entries
                                      (--verbose: also those warta tells apart)
@@ -144,6 +151,41 @@ const char* kEvalUsage = "Usage: warta eval --gold GOLD.jsonl [--min T] [--json]
     "\n"
     "Example:\n"
     "  warta eval --gold corpus/gold.jsonl corpus/articles --min date=0.95,count=0.9\n";
+
+const char* kReviewUsage = "Usage: warta review [options] INPUT... -o DIR\n"
+    "\n"
+    "Writes a static site to DIR for checking records against the articles:\n"
+    "index.html (the batch's summary and the articles, filterable and sortable;\n"
+    "more rows on index-2.html, ...), pages/NNNNN.html (the articles, each with\n"
+    "its text, every entity highlighted, its records and their evidence),\n"
+    "site.css, site.js and draft.gold.jsonl (draft gold of the articles that name\n"
+    "an award). No network is needed: open DIR/index.html in a browser. Pages are\n"
+    "written as the batch streams, so memory stays flat.\n"
+    "\n" WARTA_INPUT_HELP
+    "\n"
+    "--from-output: the INPUTs are warta's JSONL output instead of articles; that\n"
+    "holds only the text of entities and evidence, so pages show those pieces\n"
+    "and mark the rest as missing. --gold GOLD.jsonl: each article with a gold\n"
+    "line is scored (as warta eval does) and its false positives and negatives are\n"
+    "marked on its page and counted on the index.\n"
+    "\n"
+    "Exit codes: 0 written; 1 some records failed or the site could not be\n"
+    "written; 2 a usage error, unreadable gold, or a broken rule file.\n"
+    "\n"
+    "Examples:\n"
+    "  warta review corpus/articles -o review && xdg-open review/index.html\n"
+    "  warta review --gold corpus/gold.jsonl corpus/articles -o review\n"
+    "  warta review --from-output --only-awards records.jsonl -o review\n";
+
+const char* kGoldDraftUsage = "Usage: warta gold-draft OUTPUT.jsonl... > draft.gold.jsonl\n"
+    "\n"
+    "One gold line (../shared/spec/annotation.md) per article of warta's JSONL\n"
+    "output: every value found with its surface forms as names, every record\n"
+    "with its attributes, and a \"notes\" marking it a draft. Correct it (add what\n"
+    "warta missed, delete what is wrong, mark doubtful items optional), then score\n"
+    "with warta eval --gold. Articles with an error get no line.\n"
+    "\n"
+    "Exit codes: 0 written; 2 a usage error or a line that is not warta's output.\n";
 
 const char* kRulesUsage = "Usage: warta rules check [--rules DIR] [--verbose]\n"
     "       warta rules import-regions LIST.tsv [--rules DIR]\n"
@@ -585,6 +627,127 @@ int Eval(const std::vector<std::string>& args, const char* argv0) {
   return failed.empty() ? kExitOk : kExitRecordErrors;
 }
 
+// Calls `each` with every non-blank line of warta's JSONL output files and
+// where it is ("FILE:LINE").
+void ForEachOutputLine(const std::vector<std::string>& paths,
+                       const std::function<void(const std::string&, const std::string&)>& each) {
+  for (const std::string& path : paths) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw Failure{path + ": cannot open", kExitUsage};
+    int line_no = 0;
+    for (std::string line; std::getline(in, line);) {
+      ++line_no;
+      if (line.find_first_not_of(" \t\r") != std::string::npos) each(line, path + ":" + std::to_string(line_no));
+    }
+  }
+}
+
+int Review(const std::vector<std::string>& args, const char* argv0) {
+  po::options_description options("review options");
+  options.add_options()
+      ("help,h", "show this help")
+      ("output,o", po::value<std::string>(), "the folder to write the site to (created)")
+      ("from-output", "the INPUTs are warta's JSONL output, not articles")
+      ("gold", po::value<std::string>(), "gold annotations (JSONL): mark false positives and negatives")
+      ("only-awards", "only the articles with at least one award record")
+      ("per-page", po::value<int>()->default_value(20), "articles per page")
+      ("id", po::value<std::vector<std::string>>()->composing()->value_name("ID"), kIdHelp)
+      ("threads,j", po::value<int>()->default_value(0), "worker threads (0: one per core)")
+      ("quiet,q", "no summary on standard output");
+  options.add(InputOptions());
+  po::variables_map vm = Parse(args, options, "input");
+  if (vm.count("help")) {
+    std::cout << kReviewUsage << "\n" << options;
+    return kExitOk;
+  }
+  if (!vm.count("output")) throw Failure{"review: -o DIR is required", kExitUsage};
+  if (!vm.count("input")) throw Failure{"review: no INPUT given (see warta review --help)", kExitUsage};
+  if (vm["per-page"].as<int>() < 1) throw Failure{"--per-page must be at least 1", kExitUsage};
+  const std::string dir = vm["output"].as<std::string>();
+  std::map<std::string, warta::eval::GoldArticle> gold;
+  if (vm.count("gold")) {
+    std::vector<warta::eval::GoldArticle> list;
+    if (warta::Status s = warta::eval::ReadGold(vm["gold"].as<std::string>(), &list); !s.ok())
+      throw Failure{s.message(), kExitUsage};
+    for (warta::eval::GoldArticle& g : list) gold.emplace(g.id, std::move(g));
+  }
+  warta::review::SiteOptions site_options;
+  site_options.articles_per_page = static_cast<size_t>(vm["per-page"].as<int>());
+  site_options.with_gold = vm.count("gold") > 0;
+  for (const std::string& input : vm["input"].as<std::vector<std::string>>())
+    site_options.source += (site_options.source.empty() ? "read: " : " ") + input;
+  std::unique_ptr<warta::review::SiteWriter> site;
+  const bool from_output = vm.count("from-output") > 0;
+  const bool only_awards = vm.count("only-awards") > 0;
+  const auto started = std::chrono::steady_clock::now();
+  uint64_t failed = 0;
+  auto add = [&](warta::review::Article article, std::string_view line) {
+    if (!article.error.empty()) ++failed;
+    if (only_awards && article.awards.empty()) return warta::Status();
+    auto g = gold.find(article.id);
+    if (warta::Status s = warta::review::AddChecks(line, g == gold.end() ? nullptr : &g->second, &article); !s.ok())
+      return warta::Status::Error(article.id + ": " + s.message());
+    return site->Add(article);
+  };
+  auto open_site = [&] {
+    if (warta::Status s = warta::review::SiteWriter::Open(dir, site_options, &site); !s.ok())
+      throw Failure{s.message(), kExitRecordErrors};
+  };
+  if (from_output) {
+    open_site();
+    ForEachOutputLine(vm["input"].as<std::vector<std::string>>(), [&](const std::string& line, const std::string& where) {
+      warta::review::Article article;
+      warta::Status s = warta::review::FromOutputLine(line, &article);
+      if (s.ok()) s = add(std::move(article), line);
+      if (!s.ok()) throw Failure{where + ": " + s.message(), kExitUsage};
+    });
+  } else {
+    Inputs in = CheckInputs(vm, argv0, "review");
+    open_site();
+    warta::BatchOptions batch;
+    batch.threads = vm["threads"].as<int>();
+    if (batch.threads <= 0) batch.threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    warta::Reader reader(in.list.files, in.ingest);
+    warta::BatchCounts counts;
+    const warta::Status run = warta::RunBatch(reader, *in.pipeline, batch, [&](const warta::Document& doc) {
+      return add(warta::review::FromDocument(doc), warta::RecordJson(doc));
+    }, &counts);
+    if (!run.ok()) throw Failure{run.message(), kExitRecordErrors};
+    ReportInputs(in, reader);
+  }
+  if (warta::Status s = site->Close(); !s.ok()) throw Failure{s.message(), kExitRecordErrors};
+  if (!vm.count("quiet")) {
+    std::uintmax_t bytes = 0;
+    for (const auto& entry : fs::recursive_directory_iterator(dir))
+      if (entry.is_regular_file()) bytes += entry.file_size();
+    std::cout << warta::review::SummaryText(site->summary());
+    std::printf("review page: %s (%.1f MB, %.2f s)\n", (fs::path(dir) / "index.html").c_str(), bytes / 1e6,
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+  }
+  return failed > 0 ? kExitRecordErrors : kExitOk;
+}
+
+int GoldDraft(const std::vector<std::string>& args) {
+  po::options_description options("gold-draft options");
+  options.add_options()("help,h", "show this help");
+  po::variables_map vm = Parse(args, options, "input");
+  if (vm.count("help")) {
+    std::cout << kGoldDraftUsage << "\n" << options;
+    return kExitOk;
+  }
+  if (!vm.count("input")) throw Failure{"gold-draft: no OUTPUT.jsonl given (see warta gold-draft --help)", kExitUsage};
+  uint64_t skipped = 0;
+  ForEachOutputLine(vm["input"].as<std::vector<std::string>>(), [&](const std::string& line, const std::string& where) {
+    warta::eval::Prediction p;
+    if (warta::Status s = warta::eval::ParsePrediction(line, &p); !s.ok()) throw Failure{where + ": " + s.message(), kExitUsage};
+    const std::string draft = warta::eval::DraftGoldLine(p);
+    if (draft.empty()) ++skipped;
+    else std::cout << draft << "\n";
+  });
+  if (skipped > 0) std::cerr << "warta: gold-draft: " << skipped << " article(s) with an error have no line\n";
+  return kExitOk;
+}
+
 int Rules(const std::vector<std::string>& args, const char* argv0) {
   po::options_description options("rules options");
   options.add_options()("help,h", "show this help")("rules", po::value<std::string>(), kRulesHelp)(
@@ -649,6 +812,8 @@ int main(int argc, char** argv) {
     if (command == "explain") return Explain(args, argv[0]);
     if (command == "eval") return Eval(args, argv[0]);
     if (command == "rules") return Rules(args, argv[0]);
+    if (command == "review") return Review(args, argv[0]);
+    if (command == "gold-draft") return GoldDraft(args);
     throw Failure{"unknown command \"" + command + "\" (see warta --help)", kExitUsage};
   } catch (const Failure& f) {
     std::cerr << "warta: " << f.message << "\n";

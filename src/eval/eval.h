@@ -104,6 +104,12 @@ struct Prediction {
 // A line with `error` only needs its id.
 Status ParsePrediction(std::string_view json_line, Prediction* out);
 
+// How a predicted value is named in a Mistake's `value`: the value, for a
+// count "3054 inovasi".
+std::string ShownValue(const PredictedEntity& entity);
+// How a record is named in a Mistake's `value`: "award 2019: recipient".
+std::string RecordLabel(const std::string& award, std::optional<int> year, const std::string& recipient);
+
 // A false positive or false negative, as shown to the reader.
 struct Mistake {
   std::string article_id;
@@ -166,6 +172,12 @@ std::string FormatReport(const Report& report);
 
 // The figures as one JSON object (no lists of mistakes).
 std::string ReportJson(const Report& report);
+
+// A gold line (annotation.md) drafted from one article's output, for a person
+// to correct: every value with each surface form found as its names, every
+// record with its attributes, and a `notes` that marks it a draft. An
+// article with an error has none: returns "".
+std::string DraftGoldLine(const Prediction& prediction);
 
 // Minimum figures, in the order given. Keys: agency, award, date, location,
 // count, record (F1 each), the same with .p or .r for precision or recall

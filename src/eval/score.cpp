@@ -91,14 +91,9 @@ std::vector<Candidate> DistinctValues(EntityType type,
     if (e.type != type) continue;
     Candidate c;
     c.mention = &e;
-    if (type == EntityType::kCount) {
-      c.key = ComparisonKey(e.unit);
-      c.number = e.number;
-      c.shown = FormatNumber(e.number) + " " + e.unit;
-    } else {
-      c.key = ComparisonKey(e.value);
-      c.shown = e.value;
-    }
+    c.key = ComparisonKey(type == EntityType::kCount ? e.unit : e.value);
+    if (type == EntityType::kCount) c.number = e.number;
+    c.shown = ShownValue(e);
     bool seen = std::any_of(distinct.begin(), distinct.end(), [&](const Candidate& d) {
       return d.key == c.key && d.number == c.number;
     });
@@ -168,11 +163,6 @@ void ScoreType(EntityType type, const std::string& article_id, const std::vector
     ++score->fn;
     score->false_negatives.push_back({article_id, Shown(type, items[required[r]]), "", ""});
   }
-}
-
-std::string RecordLabel(const std::string& award, std::optional<int> year,
-                        const std::string& recipient) {
-  return award + (year ? " " + std::to_string(*year) : "") + ": " + recipient;
 }
 
 bool RecordMatches(const PredictedRecord& p, const GoldRecord& g) {
@@ -250,6 +240,14 @@ void SortById(std::vector<T>* list) {
 }
 
 }  // namespace
+
+std::string ShownValue(const PredictedEntity& entity) {
+  return entity.type == EntityType::kCount ? FormatNumber(entity.number) + " " + entity.unit : entity.value;
+}
+
+std::string RecordLabel(const std::string& award, std::optional<int> year, const std::string& recipient) {
+  return award + (year ? " " + std::to_string(*year) : "") + ": " + recipient;
+}
 
 Report Score(const std::vector<GoldArticle>& gold, const std::vector<Prediction>& predictions) {
   Report report;

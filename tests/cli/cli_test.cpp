@@ -464,5 +464,34 @@ TEST(CliTest, ProgressOnATerminalShowsShareAndEta) {
   EXPECT_TRUE(std::is_sorted(shares.begin(), shares.end()));
 }
 
+
+// Issue 18: the drafts warta gold-draft writes are gold warta eval reads, and
+// the output they come from scores 1.0 on them.
+TEST(CliTest, GoldDraftIsGoldThatEvalAccepts) {
+  const std::string out = ::testing::TempDir() + "/draft_source.jsonl";
+  const std::string draft = ::testing::TempDir() + "/draft.gold.jsonl";
+  ASSERT_EQ(Warta("extract --quiet " + testing::SourceDir() + "/corpus/articles -o " + out).exit_code, 0);
+  ASSERT_EQ(Warta("gold-draft " + out + " > " + draft).exit_code, 0);
+  const auto lines = Lines(Warta("eval --json --gold " + draft + " " + out).out);
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_EQ(lines[0]["gold_articles"], 34);
+  for (const char* type : {"agency", "award", "date", "location", "count", "record"})
+    EXPECT_EQ(lines[0]["types"][type]["f1"], 1.0) << type;
+}
+
+// warta review writes the site and says where it is; a missing -o is a usage error.
+TEST(CliTest, ReviewWritesTheSiteAndItsSummary) {
+  const std::string dir = ::testing::TempDir() + "/review_cli";
+  std::filesystem::remove_all(dir);
+  auto r = Warta("review " + testing::SourceDir() + "/corpus/articles -o " + dir);
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_NE(r.out.find("34 articles, "), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("first records:"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("review page: " + dir + "/index.html"), std::string::npos) << r.out;
+  for (const char* f : {"index.html", "pages/00001.html", "pages/00002.html", "site.js", "draft.gold.jsonl"})
+    EXPECT_TRUE(std::filesystem::exists(dir + "/" + f)) << f;
+  EXPECT_EQ(Warta("review " + testing::SourceDir() + "/corpus/articles 2>/dev/null").exit_code, 2);
+}
+
 }  // namespace
 }  // namespace warta
