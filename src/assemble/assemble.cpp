@@ -862,9 +862,10 @@ void Assembler::Process(Document* doc, std::vector<Explanation>* why) const {
           if (!rec.year && !Inside(award->range, s)) rec.year = YearAfter(*doc, verb_end, s.end);
           for (size_t i : group_before)
             if (!rec.year && !Inside(award->range, s) && built[i].award == award->value) rec.year = built[i].year;
-          if (!rec.organizer && organizer && !organizer_receives) rec.organizer = organizer->value;
-          if (!rec.date && !dates.empty()) rec.date = dates.front()->value;
-          if (!rec.location && location) rec.location = location;
+          if (!rec.organizer && organizer && !organizer_receives)
+            rec.organizer = organizer->value, rec.organizer_from = ValueSource::kSentence;
+          if (!rec.date && !dates.empty()) rec.date = dates.front()->value, rec.date_from = ValueSource::kSentence;
+          if (!rec.location && location) rec.location = location, rec.location_from = ValueSource::kSentence;
           if (!rec.tier) rec.tier = tier_in({verb_end, s.end});
           if (!rec.tier) rec.tier = tier_in({s.begin, verb_end});
           rec.evidence.push_back(evidence(s));
@@ -1128,9 +1129,11 @@ void Assembler::Process(Document* doc, std::vector<Explanation>* why) const {
     for (size_t i : targets) {
       AwardRecord& rec = built[i];
       bool filled = false;
-      if (!rec.organizer && organizer && organizer->value != rec.recipient) rec.organizer = organizer->value, filled = true;
-      if (!rec.date && !dates.empty()) rec.date = dates.front()->value, filled = true;
-      if (!rec.location && location) rec.location = location, filled = true;
+      if (!rec.organizer && organizer && organizer->value != rec.recipient)
+        rec.organizer = organizer->value, rec.organizer_from = ValueSource::kReference, filled = true;
+      if (!rec.date && !dates.empty())
+        rec.date = dates.front()->value, rec.date_from = ValueSource::kReference, filled = true;
+      if (!rec.location && location) rec.location = location, rec.location_from = ValueSource::kReference, filled = true;
       if (filled) rec.evidence.push_back(evidence(s));
     }
   }
@@ -1153,7 +1156,8 @@ void Assembler::Process(Document* doc, std::vector<Explanation>* why) const {
   for (AwardRecord& rec : built) {
     if (auto parent = parent_of.find(rec.recipient); parent != parent_of.end()) rec.parent = parent->second;
     if (!rec.organizer) {
-      if (auto giver = given_by.find(rec.award); giver != given_by.end()) rec.organizer = giver->second;
+      if (auto giver = given_by.find(rec.award); giver != given_by.end())
+        rec.organizer = giver->second, rec.organizer_from = ValueSource::kArticle;
     }
     // The award's organizer by rules/awards.tsv, or its branch that the
     // article shows giving ("BPK Perwakilan Provinsi Jawa Barat menyerahkan
@@ -1161,12 +1165,12 @@ void Assembler::Process(Document* doc, std::vector<Explanation>* why) const {
     if (!rec.organizer) {
       auto it = r.default_organizer.find(rec.award);
       if (it != r.default_organizer.end()) {
-        rec.organizer = it->second;
+        rec.organizer = it->second, rec.organizer_from = ValueSource::kRules;
         for (const std::string& giver : givers) {
           if (giver.rfind(it->second + " ", 0) != 0) continue;
           const std::string rest = Lower(giver.substr(it->second.size() + 1));
           if (r.branch_words.In(rest.substr(0, rest.find(' ')))) {
-            rec.organizer = giver;
+            rec.organizer = giver, rec.organizer_from = ValueSource::kArticle;
             break;
           }
         }
@@ -1178,8 +1182,9 @@ void Assembler::Process(Document* doc, std::vector<Explanation>* why) const {
                        [&](const Range& e) { return e.begin == from.begin && e.end == from.end; }))
         rec.evidence.push_back(from);
     };
-    if (!rec.date && ceremony_date) rec.date = ceremony_date, cite(ceremony_date_from);
-    if (!rec.location && ceremony_place) rec.location = ceremony_place, cite(ceremony_place_from);
+    if (!rec.date && ceremony_date) rec.date = ceremony_date, rec.date_from = ValueSource::kCeremony, cite(ceremony_date_from);
+    if (!rec.location && ceremony_place)
+      rec.location = ceremony_place, rec.location_from = ValueSource::kCeremony, cite(ceremony_place_from);
     std::sort(rec.evidence.begin(), rec.evidence.end(), [](const Range& a, const Range& b) { return a.begin < b.begin; });
     // The year: of the title, else of the same title with a year elsewhere in
     // the article ("APE Tahun 2020" ... "meraih APE kategori Utama"), else of

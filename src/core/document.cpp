@@ -13,4 +13,15 @@ const char* EntityTypeName(EntityType type) {
   return "unknown";
 }
 
+const char* ValueSourceName(ValueSource source) {
+  switch (source) {
+    case ValueSource::kSentence: return "sentence";
+    case ValueSource::kReference: return "reference";
+    case ValueSource::kArticle: return "article";
+    case ValueSource::kCeremony: return "ceremony";
+    case ValueSource::kRules: return "rules";
+  }
+  return "unknown";
+}
+
 }  // namespace warta

@@ -43,6 +43,13 @@ struct Entity {
   bool headline = false; // found in the title line of the text, not the body
 };
 
+// Where a record's organizer, date or place was read: its own sentence, a
+// later sentence that refers back to it, elsewhere in the article (the body
+// shown giving the award), the ceremony sentence, or the award's default in
+// rules/awards.tsv (organizer only: the article named none).
+enum class ValueSource { kSentence, kReference, kArticle, kCeremony, kRules };
+const char* ValueSourceName(ValueSource source);
+
 struct AwardRecord {
   std::string award;
   std::optional<int> year;        // audit opinions: the fiscal year (rules/records.toml fiscal_year_awards)
@@ -52,6 +59,7 @@ struct AwardRecord {
   std::vector<std::string> units;
   std::vector<std::string> innovations;
   std::optional<std::string> organizer, date, location;
+  std::optional<ValueSource> organizer_from, date_from, location_from;  // set with the value
   std::optional<std::string> tier;  // a grade of the award: "Nindya", "Informatif", "I" (peringkat I)
   std::vector<Range> evidence;  // original code point ranges
   std::string rule;             // what made it: a frame ("rules/frames.toml:LINE:name") or a clause rule

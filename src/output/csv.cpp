@@ -81,7 +81,8 @@ class CsvWriter : public RecordWriter {
         !s.ok())
       return s;
     return awards_.Open(prefix + ".awards.csv", {"article_id", "award", "year", "year_given", "recipient", "parent", "units", "innovations",
-                                                 "organizer", "date", "location", "tier", "evidence_spans", "evidence", "rule"});
+                                                 "organizer", "date", "location", "organizer_from", "date_from", "location_from",
+                                                 "tier", "evidence_spans", "evidence", "rule"});
   }
 
   Status Write(const Document& doc) override {
@@ -124,6 +125,7 @@ class CsvWriter : public RecordWriter {
       awards_.Field(a.organizer.value_or(""));
       awards_.Field(a.date.value_or(""));
       awards_.Field(a.location.value_or(""));
+      for (const auto& from : {a.organizer_from, a.date_from, a.location_from}) awards_.Field(from ? ValueSourceName(*from) : "");
       awards_.Field(a.tier.value_or(""));
       std::string spans, text;
       for (const Range& r : a.evidence) {

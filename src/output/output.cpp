@@ -116,6 +116,12 @@ void WriteAward(JsonWriter& w, const AwardRecord& a, const CodePointIndex& origi
   StringOrNull(w, a.date);
   w.Key("location");
   StringOrNull(w, a.location);
+  // Where each was read, so that a default is told from what the article says.
+  for (auto [key, from] : {std::pair{"organizer_from", a.organizer_from}, std::pair{"date_from", a.date_from},
+                           std::pair{"location_from", a.location_from}}) {
+    w.Key(key);
+    StringOrNull(w, from ? std::optional<std::string>(ValueSourceName(*from)) : std::nullopt);
+  }
   w.Key("tier");
   StringOrNull(w, a.tier);
   w.Key("evidence");

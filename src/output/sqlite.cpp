@@ -68,6 +68,7 @@ CREATE TABLE IF NOT EXISTS award_sources (
   tier TEXT,                      -- the grade this article gives: "Nindya", "II"
   parent TEXT,                    -- the body the recipient is a unit of, as this article names it
   year_given INTEGER,             -- audit opinions: the year given, beside the fiscal year of awards.year
+  organizer_from TEXT, date_from TEXT, location_from TEXT,  -- where each was read: sentence, reference, article, ceremony, rules
   PRIMARY KEY (award_id, article_id)
 );
 CREATE INDEX IF NOT EXISTS award_sources_article ON award_sources(article_id);
@@ -154,6 +155,8 @@ class SqliteWriter : public RecordWriter {
     for (const auto& [table, column] : {std::pair<std::string, std::string>{"award_sources", "rule TEXT"},
                                         {"award_sources", "tier TEXT"}, {"award_sources", "parent TEXT"},
                                         {"award_sources", "year_given INTEGER"},
+                                        {"award_sources", "organizer_from TEXT"}, {"award_sources", "date_from TEXT"},
+                                        {"award_sources", "location_from TEXT"},
                                         {"entities", "headline INTEGER NOT NULL DEFAULT 0"}}) {
       int64_t has = 0;
       const std::string name = column.substr(0, column.find(' '));
@@ -173,7 +176,8 @@ class SqliteWriter : public RecordWriter {
              "INSERT INTO awards (award, year, recipient) VALUES (?1, ?2, ?3) "
              "ON CONFLICT (award, year, recipient) DO UPDATE SET award = excluded.award RETURNING id",
              "INSERT OR REPLACE INTO award_sources (award_id, article_id, organizer, date, location, units, innovations, "
-             "evidence, rule, tier, parent, year_given) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+             "evidence, rule, tier, parent, year_given, organizer_from, date_from, location_from) "
+             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
              "INSERT INTO evidence (award_id, article_id, seq, start, end, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"}) {
       statements_.push_back(std::make_unique<Statement>(db_, sql));
       if (!statements_.back()->ok()) return Error("cannot prepare statement");
@@ -230,6 +234,9 @@ class SqliteWriter : public RecordWriter {
       source.Text(8, (evidence.dump())).Text(9, a.rule).Maybe(10, a.tier).Maybe(11, a.parent);
       if (a.year_given) source.Int(12, *a.year_given);
       else source.Null(12);
+      int column = 13;
+      for (const auto& from : {a.organizer_from, a.date_from, a.location_from})
+        source.Maybe(column++, from ? std::optional<std::string>(ValueSourceName(*from)) : std::nullopt);
       if (source.Run() != SQLITE_DONE) return Error("cannot write award source of " + id);
       for (size_t i = 0; i < a.evidence.size(); ++i) {
         const Range& r = a.evidence[i];

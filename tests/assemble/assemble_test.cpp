@@ -395,6 +395,30 @@ TEST_F(AssembleTest, AUnitsRecordKeepsItsParent) {
   EXPECT_EQ(got, (std::vector<std::string>{"Biro Sumber Daya Manusia < Kementerian Perhubungan", "Kementerian Agama < -"}));
 }
 
+// Each of organizer, date and place says where it was read (issue #21 2b):
+// a default of rules/awards.tsv is told from what the article says.
+TEST_F(AssembleTest, EachAttributeSaysWhereItWasRead) {
+  auto sources = [&](const std::string& body) {
+    std::vector<std::string> got;
+    for (const AwardRecord& a : Run(body).awards) {
+      std::string line = a.recipient + ":";
+      for (const auto& from : {a.organizer_from, a.date_from, a.location_from})
+        line += std::string(" ") + (from ? ValueSourceName(*from) : "-");
+      got.push_back(line);
+    }
+    return got;
+  };
+  EXPECT_EQ(sources("Pemkab Sleman meraih Adipura dari KLHK di Kota Yogyakarta, Rabu (24/5/2023)."),
+            std::vector<std::string>{"Pemerintah Kabupaten Sleman: sentence sentence sentence"});
+  EXPECT_EQ(sources("Pemkab Sleman meraih Adipura tahun ini."), std::vector<std::string>{"Pemerintah Kabupaten Sleman: rules - -"});
+  EXPECT_EQ(sources("Pemkab Sleman meraih Adipura tahun ini.\n\nPenghargaan itu diserahkan di Kota Yogyakarta, Rabu (24/5/2023)."),
+            std::vector<std::string>{"Pemerintah Kabupaten Sleman: rules reference reference"});
+  EXPECT_EQ(sources("Penganugerahan berlangsung di Kota Bandung, Senin (5/6/2023).\n\nPemkab Garut meraih Adipura."),
+            std::vector<std::string>{"Pemerintah Kabupaten Garut: rules ceremony ceremony"});
+  EXPECT_EQ(sources("KLHK menyerahkan piala Adipura tahun ini.\n\nPemkab Garut meraih Adipura."),
+            std::vector<std::string>{"Pemerintah Kabupaten Garut: article - -"});
+}
+
 TEST_F(AssembleTest, NoRecordWithoutAConferral) {
   const char* cases[] = {
       // A competition discussed, nobody wins.

@@ -397,7 +397,9 @@ TEST(CliTest, EvidenceIsTheOriginalTextAndRecordsNameTheirRule) {
                                        "WHERE e.seq = 0 ORDER BY e.award_id LIMIT 1"),
             (std::vector<std::vector<std::string>>{{first.value("rule", std::string()), first["evidence"][0].value("text", std::string())}}));
   const std::string csv = Slurp(dir + "/out.awards.csv");
-  EXPECT_EQ(csv.rfind("article_id,award,year,year_given,recipient,parent,units,innovations,organizer,date,location,tier,evidence_spans,evidence,rule\r\n", 0), 0u);
+  EXPECT_EQ(csv.rfind("article_id,award,year,year_given,recipient,parent,units,innovations,organizer,date,location,"
+                      "organizer_from,date_from,location_from,tier,evidence_spans,evidence,rule\r\n",
+                      0), 0u);
   EXPECT_NE(csv.find(first["evidence"][0].value("text", "(none)")), std::string::npos) << csv;
 }
 

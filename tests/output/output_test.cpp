@@ -50,6 +50,9 @@ Document Article(std::string id, std::string recipient, std::optional<std::strin
   a.organizer = "Kementerian Pendayagunaan Aparatur Negara dan Reformasi Birokrasi";
   a.date = std::move(date);
   a.location = std::move(location);
+  a.organizer_from = ValueSource::kRules;
+  a.date_from = ValueSource::kSentence;
+  a.location_from = ValueSource::kCeremony;
   a.innovations = {"Cageur Jasa", "Sapa Sehat"};
   a.evidence = {{6, 46}, {47, 76}};
   a.rule = "rules/frames.toml:41:colon_list";
@@ -109,9 +112,11 @@ TEST_F(OutputTest, CsvAwardsHoldEvidenceTextAndRule) {
   const std::string prefix = (dir_ / "out").string();
   ASSERT_TRUE(WriteAll(OutputFormat::kCsv, prefix, {Article("a-1", "Pemerintah Kota Tangerang", "2019-07-18", "Kota Semarang")}).ok());
   EXPECT_EQ(Read(prefix + ".awards.csv"),
-            "article_id,award,year,year_given,recipient,parent,units,innovations,organizer,date,location,tier,evidence_spans,evidence,rule\r\n"
+            "article_id,award,year,year_given,recipient,parent,units,innovations,organizer,date,location,organizer_from,"
+            "date_from,location_from,tier,evidence_spans,evidence,rule\r\n"
             "a-1,Top 99 Inovasi Pelayanan Publik,2019,,Pemerintah Kota Tangerang,,,Cageur Jasa; Sapa Sehat,"
-            "Kementerian Pendayagunaan Aparatur Negara dan Reformasi Birokrasi,2019-07-18,Kota Semarang,,6-46 47-76,"
+            "Kementerian Pendayagunaan Aparatur Negara dan Reformasi Birokrasi,2019-07-18,Kota Semarang,rules,sentence,"
+            "ceremony,,6-46 47-76,"
             "\"\u201cPemkot Tangerang\u201d meraih Top 99 \u2014 lagi.\n"
             "\u00e2\u20ac\u0153Sapa Sehat\u00e2\u20ac\u009d terpilih \U0001F3C6.\","
             "rules/frames.toml:41:colon_list\r\n");
@@ -124,7 +129,8 @@ TEST_F(OutputTest, JsonlEvidenceHasOriginalTextAndRecordHasRule) {
   ASSERT_EQ(SliceCodePoints(kOriginal, 6, 46), kSentence1);  // the fixture's offsets, read another way
   ASSERT_EQ(SliceCodePoints(kOriginal, 47, 76), kSentence2);
   const std::string line = RecordJson(doc);
-  EXPECT_NE(line.find("\"location\":\"Kota Semarang\",\"tier\":null,\"evidence\":[{\"start\":6,\"end\":46,\"text\":\"" + kSentence1 +
+  EXPECT_NE(line.find("\"location\":\"Kota Semarang\",\"organizer_from\":\"rules\",\"date_from\":\"sentence\","
+                      "\"location_from\":\"ceremony\",\"tier\":null,\"evidence\":[{\"start\":6,\"end\":46,\"text\":\"" + kSentence1 +
                       "\"},{\"start\":47,\"end\":76,\"text\":\"\u00e2\u20ac\u0153Sapa\\r\\nSehat\u00e2\u20ac\u009d terpilih "
                       "\U0001F3C6.\"}],\"rule\":\"rules/frames.toml:41:colon_list\"}],\"warnings\""),
             std::string::npos)
@@ -275,8 +281,9 @@ TEST_F(OutputTest, SqliteDatasetWithoutRuleColumnGetsIt) {
         "article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE, organizer TEXT, date TEXT, location TEXT, "
         "units TEXT, innovations TEXT, evidence TEXT, PRIMARY KEY (award_id, article_id))");
   ASSERT_TRUE(WriteAll(OutputFormat::kSqlite, db, {Article("a-1", "Pemerintah Kota Tangerang", "2019-07-18", "Kota Semarang")}).ok());
-  EXPECT_EQ(Query(db, "SELECT s.rule, COUNT(e.seq) FROM award_sources s JOIN evidence e USING (award_id, article_id)"),
-            (std::vector<std::vector<std::string>>{{"rules/frames.toml:41:colon_list", "2"}}));
+  EXPECT_EQ(Query(db, "SELECT s.rule, s.organizer_from, s.location_from, COUNT(e.seq) FROM award_sources s JOIN evidence e "
+                      "USING (award_id, article_id)"),
+            (std::vector<std::vector<std::string>>{{"rules/frames.toml:41:colon_list", "rules", "ceremony", "2"}}));
 }
 
 TEST(OutputPathsTest, OneRuleForMinusOAcrossFormats) {
