@@ -193,17 +193,24 @@ TEST(Frames, AFrameMayNameItsOwnInheritWindowAndAGradeSlot) {
   EXPECT_EQ(s.Matches(*frames), (std::vector<std::string>{"graded:", "recipients=Pemkab Tabanan", "tiers=Sangat Baik"}));
 }
 
-// An example that names a grade fails when the record has another.
-TEST(FrameExamples, AnExpectedGradeIsChecked) {
-  const fs::path dir = fs::temp_directory_path() / ("warta_frame_grades_" + std::to_string(::getpid()));
+// `warta rules check` on a copy of the shipped rules with one more frame,
+// named `name`, whose example expects `expected` of `text`.
+CommandResult CheckWithFrame(const std::string& name, const std::string& text, const std::string& expected) {
+  const fs::path dir = fs::temp_directory_path() / ("warta_frame_" + name + "_" + std::to_string(::getpid()));
   fs::remove_all(dir);
   fs::copy(RulesDirPath(), dir);
   std::ofstream(dir / "frames.toml", std::ios::app)
-      << "\n[[frame]]\nname = \"grade_on_purpose\"\npattern = \"{recipients:RECIPIENT} RECEIVE {award:AWARD}\"\n"
-         "examples = [\n  { text = \"Kota Madiun meraih Adipura Kencana kategori Utama.\", records = "
-         "[\"Adipura Kencana: Pemerintah Kota Madiun [Madya]\"] },\n]\n";
-  const CommandResult r = RunCommand(WartaBinary() + " rules check --rules " + dir.string() + " 2>&1");
+      << "\n[[frame]]\nname = \"" << name << "\"\npattern = \"{recipients:RECIPIENT} RECEIVE {award:AWARD}\"\n"
+      << "examples = [\n  { text = \"" << text << "\", records = [\"" << expected << "\"] },\n]\n";
+  CommandResult r = RunCommand(WartaBinary() + " rules check --rules " + dir.string() + " 2>&1");
   fs::remove_all(dir);
+  return r;
+}
+
+// An example that names a grade fails when the record has another.
+TEST(FrameExamples, AnExpectedGradeIsChecked) {
+  const CommandResult r = CheckWithFrame("grade_on_purpose", "Kota Madiun meraih Adipura Kencana kategori Utama.",
+                                         "Adipura Kencana: Pemerintah Kota Madiun [Madya]");
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.out.find(": frame grade_on_purpose: expected [Adipura Kencana: Pemerintah Kota Madiun [Madya]], got "
                        "[Adipura Kencana: Pemerintah Kota Madiun [Utama]]"),
@@ -212,14 +219,7 @@ TEST(FrameExamples, AnExpectedGradeIsChecked) {
 }
 
 TEST(FrameExamples, AWrongExpectationFailsRulesCheckWithItsLine) {
-  const fs::path dir = fs::temp_directory_path() / ("warta_frame_examples_" + std::to_string(::getpid()));
-  fs::remove_all(dir);
-  fs::copy(RulesDirPath(), dir);
-  std::ofstream(dir / "frames.toml", std::ios::app)
-      << "\n[[frame]]\nname = \"wrong_on_purpose\"\npattern = \"{recipients:RECIPIENT} RECEIVE {award:AWARD}\"\n"
-         "examples = [\n  { text = \"Kota Madiun meraih Adipura tahun ini.\", records = [\"Adipura: Kota Madiun\"] },\n]\n";
-  const CommandResult r = RunCommand(WartaBinary() + " rules check --rules " + dir.string() + " 2>&1");
-  fs::remove_all(dir);
+  const CommandResult r = CheckWithFrame("wrong_on_purpose", "Kota Madiun meraih Adipura tahun ini.", "Adipura: Kota Madiun");
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.out.find("frames.toml:"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find(": frame wrong_on_purpose: expected [Adipura: Kota Madiun], got [Adipura: Pemerintah Kota Madiun]"),
