@@ -15,7 +15,8 @@ text given, so text[e["start"]:e["end"]] == e["text"].
 import json
 import os
 
-from ._warta import Article, Pipeline, RuleError, evaluate_lines
+from ._warta import Article, Pipeline, RuleError
+from ._warta import evaluate_lines as _evaluate_lines
 from ._warta import read as _read
 
 __all__ = ["Article", "Pipeline", "RuleError", "read", "to_frames", "evaluate"]
@@ -38,7 +39,7 @@ def evaluate(gold_path, records):
             lines = [line for line in f if line.strip()]
     else:
         lines = (r if isinstance(r, str) else json.dumps(r, ensure_ascii=False) for r in records)
-    return evaluate_lines(os.fspath(gold_path), lines)
+    return _evaluate_lines(os.fspath(gold_path), lines)
 
 
 def to_frames(records):
