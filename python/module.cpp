@@ -65,14 +65,14 @@ std::optional<std::string> OptionalField(py::handle value, const char* what, boo
                        std::string(py::str(value.get_type().attr("__name__"))));
 }
 
-// An article as its fields; `origin` names it in error messages.
-void FromFields(py::handle text, py::handle title, py::handle date, py::handle id, const std::string& origin,
-                Document* doc) {
-  *doc = Document();
-  doc->origin = origin;
+// The fields of an article besides its text, as those of a JSONL record.
+void SetFields(py::handle title, py::handle date, py::handle id, Document* doc) {
   doc->id = OptionalField(id, "id", true).value_or("");
   doc->title_field = OptionalField(title, "title");
   doc->date_field = OptionalField(date, "date");
+}
+
+void SetText(py::handle text, Document* doc) {
   if (text.is_none()) throw py::type_error("text must be str or bytes, not None");
   ReadText(TextBytes(text, "text"), doc);
 }
@@ -95,32 +95,28 @@ std::optional<py::object> FirstPresent(const py::dict& item, const std::vector<s
 // the text alone. An item that is no article gives an error record, as a
 // bad JSONL line does: the batch goes on.
 void FromItem(py::handle item, uint64_t position, Document* doc) {
-  const std::string origin = "item " + std::to_string(position);
+  *doc = Document();
+  doc->origin = "item " + std::to_string(position);
   try {
     if (py::isinstance<Article>(item)) {
       *doc = item.cast<const Article&>().doc;
     } else if (py::isinstance<py::dict>(item)) {
       const py::dict fields = py::reinterpret_borrow<py::dict>(item);
+      auto field = [&](const std::vector<std::string>& keys) { return FirstPresent(fields, keys).value_or(py::none()); };
+      SetFields(field(kFieldKeys.title), field(kFieldKeys.date), field(kFieldKeys.id), doc);
+      doc->url = OptionalField(field(kFieldKeys.url), "url");
       const std::optional<py::object> text = FirstPresent(fields, kFieldKeys.text);
       if (!text) {
         std::string looked;
         for (const std::string& key : kFieldKeys.text) looked += (looked.empty() ? "" : ", ") + key;
         throw py::value_error("no text field (looked for " + looked + ")");
       }
-      auto field = [&](const std::vector<std::string>& keys) { return FirstPresent(fields, keys).value_or(py::none()); };
-      FromFields(*text, field(kFieldKeys.title), field(kFieldKeys.date), field(kFieldKeys.id), origin, doc);
-      doc->url = OptionalField(field(kFieldKeys.url), "url");
+      SetText(*text, doc);
     } else {
-      FromFields(item, py::none(), py::none(), py::none(), origin, doc);
+      SetText(item, doc);
     }
-  } catch (py::error_already_set& e) {  // UnicodeEncodeError of a lone surrogate
-    *doc = Document();
-    doc->origin = origin;
-    doc->error = origin + ": " + e.what();
-  } catch (const py::builtin_exception& e) {
-    *doc = Document();
-    doc->origin = origin;
-    doc->error = origin + ": " + e.what();
+  } catch (const std::exception& e) {  // a builtin_exception of ours, or str.encode's UnicodeEncodeError
+    doc->error = doc->origin + ": " + e.what();
   }
 }
 
@@ -160,7 +156,9 @@ class PyPipeline {
   py::object Extract(py::handle text, py::handle title, py::handle date, py::handle id, bool raw) const {
     Document doc;
     std::string line;
-    FromFields(text, title, date, id, id.is_none() ? "article" : std::string(py::str(id)), &doc);
+    SetFields(title, date, id, &doc);
+    doc.origin = doc.id.empty() ? "article" : doc.id;
+    SetText(text, &doc);
     {
       py::gil_scoped_release unlocked;
       pipeline_->Process(&doc);

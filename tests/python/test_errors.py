@@ -37,7 +37,8 @@ def test_an_html_page_is_an_error_record(pipeline):
 
 
 def test_bad_items_of_a_batch_are_error_records_and_the_batch_goes_on(pipeline):
-    items = [None, {"title": "no text"}, {"text": None}, 42, "bad \udc80 text", GOOD, {"id": "d", "text": GOOD}]
+    items = [None, {"title": "no text"}, {"id": "c", "text": None}, 42, "bad \udc80 text", GOOD,
+             {"id": "d", "text": GOOD}]
     records = list(pipeline.extract_many(items, threads=2))
     assert [r.get("error") for r in records] == [
         "item 1: text must be str or bytes, not None",
@@ -47,7 +48,8 @@ def test_bad_items_of_a_batch_are_error_records_and_the_batch_goes_on(pipeline):
         "item 5: UnicodeEncodeError: 'utf-8' codec can't encode character '\\udc80' in position 4: "
         "surrogates not allowed",
         None, None]
-    assert records[6]["id"] == "d" and records[6]["awards"] == records[5]["awards"] != []
+    assert [r["id"] for r in records] == [None, None, "c", None, None, None, "d"]
+    assert records[6]["awards"] == records[5]["awards"] != []
 
 
 def test_an_exception_of_the_iterable_comes_after_the_records_before_it(pipeline):
