@@ -13,6 +13,7 @@
 #include <pybind11/stl.h>
 
 #include <cstdlib>
+#include <future>
 #include <memory>
 #include <optional>
 #include <string>
@@ -193,9 +194,11 @@ class PyPipeline {
   py::object loads_;
 };
 
-// extract_many's iterator: reads a chunk of items (with the GIL), runs it
-// through RunBatch on `threads` threads (without), then hands its records
-// out one by one, in input order.
+// extract_many's iterator. Items are read a chunk at a time (with the GIL)
+// and each chunk runs through RunBatch on `threads` threads in the
+// background (without it). While one chunk is processed, the next is read and
+// the records of the one before are decoded and handed out, in input order:
+// the Python side overlaps the C++ side instead of waiting for it.
 class RecordStream {
  public:
   RecordStream(std::shared_ptr<const PyPipeline> pipeline, py::iterable items, int threads, bool raw)
@@ -203,9 +206,14 @@ class RecordStream {
     if (threads < 1) throw py::value_error("threads must be at least 1");
     options_.threads = threads;
   }
+  ~RecordStream() {
+    if (!processing_.valid()) return;
+    py::gil_scoped_release unlocked;  // a stream dropped halfway waits for its chunk
+    processing_.wait();
+  }
 
   py::object Next() {
-    if (at_ == records_.size()) Fill();
+    if (at_ == records_.size()) NextChunk();
     if (at_ == records_.size()) {
       if (failure_) {
         py::error_already_set failure = *failure_;
@@ -218,37 +226,54 @@ class RecordStream {
   }
 
  private:
-  void Fill() {
+  void NextChunk() {
     records_.clear();
     at_ = 0;
-    if (done_) return;
+    if (!processing_.valid()) Start(ReadChunk());  // the first chunk
+    if (!processing_.valid()) return;
+    std::vector<Document> next = ReadChunk();
+    std::vector<std::string> lines;
+    {
+      py::gil_scoped_release unlocked;
+      lines = processing_.get();
+    }
+    Start(std::move(next));
+    records_.reserve(lines.size());
+    for (const std::string& line : lines) records_.push_back(Record(line, pipeline_->loads(), raw_));
+  }
+
+  // Up to a chunk of items as documents. The iterable's own exception ends
+  // the stream after the records of the items read before it.
+  std::vector<Document> ReadChunk() {
+    std::vector<Document> docs;
     const size_t capacity = options_.chunk * static_cast<size_t>(options_.threads);
-    std::vector<Document> docs(capacity);
-    size_t filled = 0;
-    // The iterable's own exception ends the stream after the records read before it.
     try {
-      for (; filled < capacity; ++filled) {
+      while (!done_ && docs.size() < capacity) {
         PyObject* item = PyIter_Next(items_.ptr());
         if (!item) {
           if (PyErr_Occurred()) throw py::error_already_set();
           done_ = true;
           break;
         }
-        FromItem(py::reinterpret_steal<py::object>(item), ++position_, &docs[filled]);
+        FromItem(py::reinterpret_steal<py::object>(item), ++position_, &docs.emplace_back());
       }
     } catch (py::error_already_set& e) {
       failure_ = std::move(e);
       done_ = true;
     }
-    std::vector<std::string> lines;
-    lines.reserve(filled);
-    size_t next = 0;
-    BatchCounts counts;
-    {
-      py::gil_scoped_release unlocked;
+    return docs;
+  }
+
+  void Start(std::vector<Document> docs) {
+    if (docs.empty()) return;
+    processing_ = std::async(std::launch::async, [this, docs = std::move(docs)]() mutable {
+      std::vector<std::string> lines;
+      lines.reserve(docs.size());
+      size_t next = 0;
+      BatchCounts counts;
       RunBatch(
           [&](Document* doc) {
-            if (next == filled) return false;
+            if (next == docs.size()) return false;
             *doc = std::move(docs[next++]);
             return true;
           },
@@ -258,16 +283,16 @@ class RecordStream {
             return Status();
           },
           &counts);
-    }
-    records_.reserve(lines.size());
-    for (const std::string& line : lines) records_.push_back(Record(line, pipeline_->loads(), raw_));
+      return lines;
+    });
   }
 
   std::shared_ptr<const PyPipeline> pipeline_;
   py::iterator items_;
   bool raw_;
   BatchOptions options_;
-  std::vector<py::object> records_;
+  std::future<std::vector<std::string>> processing_;  // the chunk in the background: its lines
+  std::vector<py::object> records_;                  // the chunk before, handed out from at_
   size_t at_ = 0;
   uint64_t position_ = 0;
   bool done_ = false;
