@@ -12,6 +12,8 @@ PACKAGES=(
   libmimalloc-dev  # the executables' allocator (CMakeLists.txt: WARTA_MIMALLOC)
   python3-distributed  # Dask, for tools/warta_dask.py and its test (Debian's /usr/bin/python3)
   chromium  # headless, for the browser test of warta review's site (tests/review/browser_test.py)
+  python3-dev pybind11-dev python3-pybind11  # the Python module (python/), for /usr/bin/python3
+  python3-pytest python3-pandas  # its tests (tests/python/); pandas for warta.to_frames
 )
 # `install-deps.sh fuzz`: clang with libFuzzer and the sanitizer runtimes,
 # for scripts/fuzz.sh only (the build and `make test` use gcc).

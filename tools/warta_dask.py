@@ -5,11 +5,14 @@
       -o /shared/out/records.jsonl /shared/in/feed.jsonl.gz
   warta_dask.py --local 4 --warta build/warta -o records.jsonl corpus/articles
   warta_dask.py ... -o records.jsonl feed.jsonl -- --text-field maintext
+  warta_dask.py --local 4 --in-process -o records.jsonl corpus/articles
 
 Each of N tasks runs `warta extract --shard K/N --threads 1 -o PART INPUT...` on a
-worker, one task per worker thread by default. The warta binary (and its rules), the
-inputs and the output's folder must be at the same paths on every worker: a shared
-filesystem. Options after `--` go to every warta run (input options such as
+worker, one task per worker thread by default. With --in-process a task does the same
+through the Python module `warta` inside the worker (no subprocess; `import warta`
+must work there: PYTHONPATH=build/python), writing the same bytes. The warta binary
+(and its rules), the inputs and the output's folder must be at the same paths on every
+worker: a shared filesystem. Options after `--` go to every warta run (input options such as
 --text-field, --date-order, --rules); the output is always JSONL.
 
 Shard K holds records K-1, K-1+N, K-1+2N, ... of the input: warta counts every record
@@ -51,6 +54,63 @@ def run_shard(warta, k, n, part, inputs, extra):
     return done.returncode, done.stderr
 
 
+# The warta options after -- that --in-process understands: input options, as
+# keyword arguments of warta.Pipeline and warta.read.
+PIPELINE_OPTIONS = {"--rules": "rules", "--date-order": "date_order"}
+READ_OPTIONS = {"--input-format": "input_format", "--text-field": "text_field", "--title-field": "title_field",
+                "--date-field": "date_field", "--id-field": "id_field", "--url-field": "url_field"}
+
+
+def module_options(extra):
+    """The options after -- as (Pipeline keywords, read keywords); raises ValueError for others."""
+    p = argparse.ArgumentParser(prog="warta (in process)", add_help=False, exit_on_error=False)
+    for flag in (*PIPELINE_OPTIONS, *READ_OPTIONS):
+        p.add_argument(flag)
+    p.add_argument("--glob", action="append", default=[])
+    try:
+        given, unknown = p.parse_known_args(extra)
+    except argparse.ArgumentError as e:
+        raise ValueError(str(e)) from e
+    if unknown:
+        raise ValueError("--in-process takes only input options after --, not " + " ".join(unknown))
+    values = vars(given)
+    pipeline = {key: values[key] for key in PIPELINE_OPTIONS.values() if values[key] is not None}
+    read = {key: values[key] for key in READ_OPTIONS.values() if values[key] is not None}
+    return pipeline, {**read, "glob": values["glob"]}
+
+
+def run_shard_in_process(k, n, part, inputs, options):
+    """On a worker: shard k of n through the warta module, as run_shard does with the
+    binary. Returns (exit code, the summary line warta extract would print)."""
+    import warta
+    pipeline_options, read_options = options
+    started = time.monotonic()
+    try:
+        pipeline = warta.Pipeline(**pipeline_options)
+        if pipeline_options.get("date_order", "auto") == "auto":
+            pipeline.survey(warta.read(*inputs, **read_options))  # the CLI's first pass
+    except ValueError as e:  # warta.RuleError among them
+        return EXIT_USAGE, f"warta: {e}\n"
+    read = errors = records = 0
+
+    def shard():
+        nonlocal read, errors
+        for i, article in enumerate(warta.read(*inputs, **read_options)):
+            read = i + 1
+            if i % n == k - 1:
+                errors += article.error is not None
+                yield article
+
+    with open(part, "w", encoding="utf-8") as out:
+        for record in pipeline.extract_many(shard(), threads=1, raw=True):
+            out.write(record + "\n")
+            records += 1
+    summary = f"warta: {records} articles, {errors} errors, {time.monotonic() - started:.2f} s"
+    if n > 1:
+        summary += f", shard {k}/{n} of {read} records"
+    return (EXIT_FAILED if errors else EXIT_OK), summary + "\n"
+
+
 def merge(parts, output):
     """Interleaves the parts round-robin into output; returns (records, leftover lines?)."""
     files = [open(p, "rb") for p in parts]
@@ -76,6 +136,8 @@ def parse_args(argv):
     where.add_argument("--scheduler", metavar="ADDRESS", help="a running Dask scheduler, e.g. tcp://host:8786")
     where.add_argument("--local", type=int, metavar="N", help="start a local cluster of N worker processes on 127.0.0.1")
     p.add_argument("--warta", default="warta", help="the warta binary, same path on every worker (default: warta on PATH)")
+    p.add_argument("--in-process", action="store_true",
+                   help="run warta through its Python module inside the workers instead of the binary")
     p.add_argument("--shards", type=int, default=0, help="number of shards (default: total worker threads)")
     p.add_argument("-o", "--output", required=True, help="the merged JSONL file; parts go in a folder beside it")
     p.add_argument("-q", "--quiet", action="store_true", help="do not repeat the shards' standard error")
@@ -87,6 +149,11 @@ def parse_args(argv):
         p.error("standard input cannot be shared between workers; give files")
     if any(a.split("=")[0] in OWN_OPTIONS for a in extra):
         p.error("after --, give input options only: " + " ".join(OWN_OPTIONS) + " are set for each shard")
+    if args.in_process:
+        try:
+            args.module_options = module_options(extra)
+        except ValueError as e:
+            p.error(str(e))
     # Workers do not share our working directory: give them absolute paths.
     if os.sep in args.warta:
         args.warta = os.path.abspath(args.warta)
@@ -122,8 +189,12 @@ def main(argv):
             return EXIT_USAGE
         parts_dir = tempfile.mkdtemp(prefix=".warta-dask-", dir=os.path.dirname(args.output))
         parts = [os.path.join(parts_dir, f"part-{k:05d}-of-{n:05d}.jsonl") for k in range(1, n + 1)]
-        futures = [client.submit(run_shard, args.warta, k, n, parts[k - 1], args.inputs, extra, pure=False)
-                   for k in range(1, n + 1)]
+        if args.in_process:
+            futures = [client.submit(run_shard_in_process, k, n, parts[k - 1], args.inputs, args.module_options,
+                                     pure=False) for k in range(1, n + 1)]
+        else:
+            futures = [client.submit(run_shard, args.warta, k, n, parts[k - 1], args.inputs, extra, pure=False)
+                       for k in range(1, n + 1)]
         results = []
         for future in futures:
             try:

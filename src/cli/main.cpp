@@ -489,7 +489,7 @@ int Extract(const std::vector<std::string>& args, const char* argv0) {
   // with the input's size known (files, not stdin) the share of it read
   // (compressed bytes for gzip) and an ETA.
   if (!quiet && isatty(2)) {
-    batch.progress = [&](uint64_t articles, uint64_t bytes) {
+    batch.progress = [&](uint64_t articles) {
       const double t = seconds_since_start();
       std::fprintf(stderr, "\rwarta: %llu articles, %.0f articles/s", static_cast<unsigned long long>(articles),
                    t > 0 ? articles / t : 0.0);
@@ -499,7 +499,7 @@ int Extract(const std::vector<std::string>& args, const char* argv0) {
                      100.0 * std::min<double>(done, *in.list.total_bytes) / *in.list.total_bytes,
                      std::max(0.0, t * (double(*in.list.total_bytes) / done - 1)));
       else
-        std::fprintf(stderr, ", %.1f MB ", bytes / 1e6);
+        std::fprintf(stderr, ", %.1f MB ", reader.bytes_read() / 1e6);
       std::fflush(stderr);
     };
   }

@@ -24,14 +24,6 @@ namespace fs = std::filesystem;
 namespace warta {
 namespace {
 
-// Candidate JSON keys, most specific first.
-const std::vector<std::string> kTextKeys = {"maintext", "text", "content", "body", "isi_berita", "isi"};
-const std::vector<std::string> kTitleKeys = {"title", "judul"};
-const std::vector<std::string> kDateKeys = {"date_publish", "date", "published", "date_published",
-                                            "tanggal_publikasi", "tanggal"};
-const std::vector<std::string> kIdKeys = {"id"};
-const std::vector<std::string> kUrlKeys = {"url", "link", "tautan"};
-
 bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
@@ -159,6 +151,22 @@ void ListFolder(const fs::path& dir, const std::vector<std::string>& globs, std:
 }
 
 }  // namespace
+
+void ReadText(std::string bytes, Document* doc) {
+  SetOriginal(std::move(bytes), doc);
+  if (IsHtmlPage(doc->original)) {
+    doc->error = doc->origin + ": " + kHtmlPageError;
+    doc->original.clear();
+  }
+}
+
+const FieldKeys kFieldKeys = {
+    .text = {"maintext", "text", "content", "body", "isi_berita", "isi"},
+    .title = {"title", "judul"},
+    .date = {"date_publish", "date", "published", "date_published", "tanggal_publikasi", "tanggal"},
+    .id = {"id"},
+    .url = {"url", "link", "tautan"},
+};
 
 const std::vector<std::string> kDefaultGlobs = {"*.txt", "*.md", "*.jsonl", "*.json",
                                                "*.txt.gz", "*.md.gz", "*.jsonl.gz", "*.json.gz"};
@@ -423,12 +431,8 @@ class Reader::Impl {
       doc->error = path_ + ": " + read_error_;
       return;
     }
-    SetOriginal(buffer_.substr(buffer_pos_), doc);
+    ReadText(buffer_.substr(buffer_pos_), doc);
     if (charset_) doc->Warn("utf16", std::string("input was ") + charset_ + ", converted to UTF-8");
-    if (IsHtmlPage(doc->original)) {
-      doc->error = path_ + ": " + kHtmlPageError;
-      doc->original.clear();
-    }
   }
 
   // Reads the next non-blank line into `doc`; false at end of file (with
@@ -521,18 +525,18 @@ class Reader::Impl {
       }
       return -1;
     };
-    int id = find(f.id, kIdKeys);
+    int id = find(f.id, kFieldKeys.id);
     if (id >= 0 && values[id]) doc->id = *values[id];
     auto optional_string = [&](int k, std::optional<std::string>* out) {
       if (k < 0 || !values[k]) return;
       if (kinds[k] == "string") *out = *values[k];
       else doc->Warn("field-type", "field \"" + keys[k] + "\" is " + Described(kinds[k]) + ", not a string; ignored");
     };
-    optional_string(find(f.title, kTitleKeys), &doc->title_field);
-    optional_string(find(f.date, kDateKeys), &doc->date_field);
-    optional_string(find(f.url, kUrlKeys), &doc->url);
+    optional_string(find(f.title, kFieldKeys.title), &doc->title_field);
+    optional_string(find(f.date, kFieldKeys.date), &doc->date_field);
+    optional_string(find(f.url, kFieldKeys.url), &doc->url);
 
-    int text = find(f.text, kTextKeys);
+    int text = find(f.text, kFieldKeys.text);
     if (text < 0) {
       std::string looked = f.text.empty() ? "maintext, text, content, body, isi_berita, isi" : f.text;
       return "no text field (looked for " + looked + ")";

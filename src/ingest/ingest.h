@@ -30,6 +30,13 @@ struct FieldNames {
   std::string text, title, date, id, url;
 };
 
+// The keys a field empty in FieldNames is looked for under, most specific
+// first; the first present wins (JSONL records, the Python module's dicts).
+struct FieldKeys {
+  std::vector<std::string> text, title, date, id, url;
+};
+extern const FieldKeys kFieldKeys;
+
 enum class InputFormat { kAuto, kJsonl, kText };
 
 struct IngestOptions {
@@ -66,6 +73,11 @@ extern const std::vector<std::string> kDefaultGlobs;
 // kDefaultGlobs). Paths named directly are kept whatever their name, and
 // ones that do not exist too: reading them gives their error record.
 InputList ExpandInputs(const std::vector<std::string>& inputs, const std::vector<std::string>& globs = {});
+
+// An article's text handed over in memory (the Python module) as a text
+// file's content is read: doc->original set, invalid UTF-8 read as
+// Windows-1252 with a warning, a whole HTML page an error naming doc->origin.
+void ReadText(std::string bytes, Document* doc);
 
 class Reader {
  public:

@@ -21,6 +21,12 @@ struct Chunk {
 Status RunBatch(Reader& reader, const Pipeline& pipeline, const BatchOptions& options,
                 const std::function<Status(const Document&)>& sink, BatchCounts* counts,
                 std::map<std::string, uint64_t>* warning_kinds) {
+  return RunBatch([&](Document* doc) { return reader.Next(doc); }, pipeline, options, sink, counts, warning_kinds);
+}
+
+Status RunBatch(const std::function<bool(Document*)>& next_document, const Pipeline& pipeline,
+                const BatchOptions& options, const std::function<Status(const Document&)>& sink, BatchCounts* counts,
+                std::map<std::string, uint64_t>* warning_kinds) {
   const int threads = std::max(1, options.threads);
   const size_t capacity = options.chunk * static_cast<size_t>(threads);
   bool more = true;
@@ -29,7 +35,7 @@ Status RunBatch(Reader& reader, const Pipeline& pipeline, const BatchOptions& op
     c->docs.resize(capacity);
     c->filled = 0;
     while (more && c->filled < capacity) {
-      if (!reader.Next(&c->docs[c->filled])) {
+      if (!next_document(&c->docs[c->filled])) {
         more = false;
         break;
       }
@@ -49,7 +55,7 @@ Status RunBatch(Reader& reader, const Pipeline& pipeline, const BatchOptions& op
       if (warning_kinds)
         for (const Warning& w : doc.warnings) ++(*warning_kinds)[w.kind];
     }
-    if (options.progress) options.progress(counts->read, reader.bytes_read());
+    if (options.progress) options.progress(counts->read);
     return {};
   };
 

@@ -30,8 +30,8 @@ struct BatchOptions {
   // Sharding over machines: this run processes the records i with
   // i % shard_count == shard_index (records counted from 0 in input order).
   uint32_t shard_index = 0, shard_count = 1;
-  // Called after each chunk, from the calling thread.
-  std::function<void(uint64_t articles, uint64_t bytes)> progress;
+  // Called after each chunk, from the calling thread, with the records read so far.
+  std::function<void(uint64_t articles)> progress;
 };
 
 struct BatchCounts {
@@ -44,6 +44,13 @@ struct BatchCounts {
 // Stops at the first sink error (an output that cannot be written).
 Status RunBatch(Reader& reader, const Pipeline& pipeline, const BatchOptions& options,
                 const std::function<Status(const Document&)>& sink, BatchCounts* counts,
+                std::map<std::string, uint64_t>* warning_kinds = nullptr);
+
+// The same over documents from anywhere (the Python module hands over its
+// callers' objects): `next_document` fills the next one, false when there are
+// no more.
+Status RunBatch(const std::function<bool(Document*)>& next_document, const Pipeline& pipeline,
+                const BatchOptions& options, const std::function<Status(const Document&)>& sink, BatchCounts* counts,
                 std::map<std::string, uint64_t>* warning_kinds = nullptr);
 
 }  // namespace warta

@@ -4,7 +4,9 @@ writes the same bytes, and exits with the same code, as one `warta extract` run.
 
   dask_test.py WARTA SOURCE_DIR
 
-Exits 77 (ctest: skipped) when Dask is not installed for this python.
+Exits 77 (ctest: skipped) when Dask is not installed for this python. --in-process
+(the Python module in the workers) is checked too when `import warta` works
+(ctest puts build/python on PYTHONPATH).
 """
 import json
 import os
@@ -18,6 +20,12 @@ try:
 except ImportError:
     print("skipped: no Dask for", sys.executable, "(apt-get install python3-distributed)")
     sys.exit(77)
+
+try:
+    import warta  # noqa: F401
+    HAVE_MODULE = True
+except ImportError:
+    HAVE_MODULE = False
 
 WARTA, SOURCE = sys.argv[1], sys.argv[2]
 SCRIPT = os.path.join(SOURCE, "tools", "warta_dask.py")
@@ -88,6 +96,15 @@ if __name__ == "__main__":
             check("folder and JSONL, 5 shards", [ARTICLES, feed], ["--shards", "5"], cluster=cluster)
             check("one article, 3 shards (two empty)", [one_file], ["--shards", "3"], cluster=cluster)
             check("warta usage error", [feed], warta_options=["--date-order", "bogus"], cluster=cluster)
+            if HAVE_MODULE:
+                check("in process: JSONL with bad lines, 3 shards", [feed], ["--shards", "3", "--in-process"],
+                      cluster=cluster)
+                check("in process: folder and JSONL, 5 shards", [ARTICLES, feed], ["--shards", "5", "--in-process"],
+                      cluster=cluster)
+                check("in process: warta usage error", [feed], ["--in-process"],
+                      warta_options=["--date-order", "bogus"], cluster=cluster)
+            else:
+                print("skipped --in-process: no module warta for", sys.executable)
         check("JSONL with bad lines, --local 2", [feed])
     print(f"{'FAILED: ' + ', '.join(failures) if failures else 'all passed'} in {time.monotonic() - started:.2f} s")
     sys.exit(1 if failures else 0)
