@@ -721,6 +721,16 @@ void Gazetteer::Find(const Document& doc, const std::vector<Range>& ranges, cons
     }
   }
 
+  // The entry a match of the phrase table stands for in this article.
+  auto entry_of = [&](const auto& match) -> const Entry& { return d.entries[d.Choose(match.candidates, named_regions)]; };
+  // The words of `whole` from byte `at`, at most `limit` bytes and never a
+  // character cut in two.
+  auto words_from = [&](uint32_t at, size_t limit) {
+    size_t window = std::min<size_t>(limit, whole.size() - at);
+    while (at + window < whole.size() && (static_cast<unsigned char>(whole[at + window]) & 0xC0) == 0x80) ++window;
+    return Tokenize(whole.substr(at, window), at);
+  };
+
   // Units by pattern. A name runs over capitalised words; it stops before a
   // known body, a stop word, a comma that does not open an enumeration ("A,
   // B dan C"), and another unit listed after a comma or "dan"; a full region
@@ -758,7 +768,7 @@ void Gazetteer::Find(const Document& doc, const std::vector<Range>& ranges, cons
       }
       auto named = d.Longest(whole, words, keep);
       if (!named) continue;
-      const Entry& e = d.entries[d.Choose(named->candidates, named_regions)];
+      const Entry& e = entry_of(*named);
       if (e.type == EntityType::kAgency || e.type == EntityType::kAward) break;  // the parent body, or a title
       // A full region name ends the name ("... Provinsi Jawa Barat"), unless
       // a hyphen joins more to it ("Jawa Timur-Bali").
@@ -805,11 +815,7 @@ void Gazetteer::Find(const Document& doc, const std::vector<Range>& ranges, cons
         // after the unit's acronym.
         re2::StringPiece after_acronym;
         if (keep == words.size() && RE2::PartialMatch(whole.substr(words.back().end), *d.acronym_then, &after_acronym)) {
-          const uint32_t at = static_cast<uint32_t>(after_acronym.data() - whole.data());
-          size_t window = std::min<size_t>(160, whole.size() - at);
-          while (at + window < whole.size() && (static_cast<unsigned char>(whole[at + window]) & 0xC0) == 0x80)
-            ++window;  // never cut a character
-          std::vector<Token> more = Tokenize(whole.substr(at, window), at);
+          std::vector<Token> more = words_from(static_cast<uint32_t>(after_acronym.data() - whole.data()), 160);
           const size_t extra = more.empty() || !more[0].capital ? 0 : NameExtent(more, 0);
           if (extra > 0) {
             before_acronym = keep;
@@ -826,15 +832,14 @@ void Gazetteer::Find(const Document& doc, const std::vector<Range>& ranges, cons
         if (keep == words.size() && RE2::PartialMatch(whole.substr(words.back().end), *d.acronym_then_seat, &acronym, &seat)) {
           const std::vector<Token> short_name = Tokenize(acronym, 0);
           auto body = d.Longest(acronym, short_name, 0);
-          const uint32_t at = static_cast<uint32_t>(seat.data() - whole.data());
-          std::vector<Token> more = Tokenize(whole.substr(at, std::min<size_t>(80, whole.size() - at)), at);
+          std::vector<Token> more = words_from(static_cast<uint32_t>(seat.data() - whole.data()), 80);
           auto region = more.size() > 1 ? d.Longest(whole, more, 1) : std::nullopt;
-          const Entry* listed = body ? &d.entries[d.Choose(body->candidates, named_regions)] : nullptr;
+          const Entry* listed = body ? &entry_of(*body) : nullptr;
           // Under its own head it is the body itself ("Badan ... (BMKG) di Jakarta").
           const bool office = listed && listed->value.substr(0, listed->value.find(' ')) !=
                                             std::string_view(head).substr(0, std::string_view(head).find(' '));
           if (body && body->last + 1 == short_name.size() && office && listed->type == EntityType::kAgency && region &&
-              d.entries[d.Choose(region->candidates, named_regions)].type == EntityType::kLocation) {
+              entry_of(*region).type == EntityType::kLocation) {
             words.insert(words.end(), more.begin(), more.begin() + static_cast<long>(region->last + 1));
             keep = words.size();
           }
@@ -843,20 +848,19 @@ void Gazetteer::Find(const Document& doc, const std::vector<Range>& ranges, cons
         // its parent after it is named with the parent.
         if (keep == 0) {
           auto parent = d.Longest(whole, words, 0);
-          if (parent && d.entries[d.Choose(parent->candidates, named_regions)].type == EntityType::kAgency) {
+          if (parent && entry_of(*parent).type == EntityType::kAgency) {
             keep = parent->last + 1;
             // ... and the region of a regional office: "Kanwil Kemenkumham Jabar".
             auto region = keep < words.size() && words[keep].joined ? d.Longest(whole, words, keep) : std::nullopt;
-            if (region && d.entries[d.Choose(region->candidates, named_regions)].type == EntityType::kLocation)
+            if (region && entry_of(*region).type == EntityType::kLocation)
               keep = region->last + 1;
             // ... also after the office's short name: "Kantor Wilayah Kementerian
             // Hukum dan HAM (Kanwil Kemenkumham) Bali".
             re2::StringPiece rest;
             if (!region && RE2::PartialMatch(whole.substr(words[keep - 1].end), *d.acronym_then, &rest)) {
-              const uint32_t at = static_cast<uint32_t>(rest.data() - whole.data());
-              std::vector<Token> more = Tokenize(whole.substr(at, std::min<size_t>(80, whole.size() - at)), at);
+              std::vector<Token> more = words_from(static_cast<uint32_t>(rest.data() - whole.data()), 80);
               auto seat = more.empty() ? std::nullopt : d.Longest(whole, more, 0);
-              if (seat && d.entries[d.Choose(seat->candidates, named_regions)].type == EntityType::kLocation) {
+              if (seat && entry_of(*seat).type == EntityType::kLocation) {
                 words.resize(keep);
                 words.insert(words.end(), more.begin(), more.begin() + static_cast<long>(seat->last + 1));
                 keep = words.size();
@@ -876,7 +880,7 @@ void Gazetteer::Find(const Document& doc, const std::vector<Range>& ranges, cons
           size_t region_end = 0;
           for (size_t k = keep; k-- > 0 && region_end == 0;)
             if (auto region = d.Longest(whole, words, k);
-                region && region->last < keep && d.entries[d.Choose(region->candidates, named_regions)].type == EntityType::kLocation)
+                region && region->last < keep && entry_of(*region).type == EntityType::kLocation)
               region_end = region->last + 1;
           if (region_end > 0) keep = region_end;
           else if (official && before_acronym > 0 && !body_after_acronym) keep = before_acronym;
@@ -935,7 +939,7 @@ void Gazetteer::Find(const Document& doc, const std::vector<Range>& ranges, cons
       size_t from = 0;
       for (size_t k = 0; k < words.size(); ++k)
         if (auto named = d.Longest(whole, words, k)) {
-          const Entry& e = d.entries[d.Choose(named->candidates, named_regions)];
+          const Entry& e = entry_of(*named);
           if (e.type == EntityType::kAward || (k == 0 && e.type == EntityType::kLocation && e.form == Form::kBare)) continue;
           from = named->last + 1;
         }
