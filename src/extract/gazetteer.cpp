@@ -167,6 +167,10 @@ struct TitleRule {
   std::string name;
   std::unique_ptr<Regex> re;  // groups: title, optional year
   int title = 0, year = 0;
+  // A known body or region in the span: the title is after it ("Pemkot Bogor
+  // Digital Award"), or, where the pattern opens with the award's noun,
+  // before it ("penghargaan Inovasi Daerah Pemprov Jatim").
+  bool name_ends_title = false;
 };
 
 struct UnitRule {
@@ -202,6 +206,7 @@ struct Gazetteer::Data {
   std::vector<std::string> set_patterns;
   std::set<std::string> drop_leading;     // folded words that open a title but are not part of it
   std::set<std::string> title_suffixes;   // folded words that, after a known title, belong to it
+  std::set<std::string> not_opening;      // folded words that open no title: "penghargaan Presiden Joko Widodo"
   std::unique_ptr<RE2> any_head;          // a unit head starts the text
   std::unique_ptr<RE2> whole_head;        // the text is a unit head and nothing else
   std::unique_ptr<RE2> acronym_then;      // " (ACRONYM) " and what follows
@@ -366,17 +371,21 @@ std::string Fill(std::string form, std::string_view x) {
 
 // Award titles the list does not know: [[title]] of rules/awards.toml.
 Status LoadTitlePatterns(const RulesDir& dir, std::vector<TitleRule>* out, std::set<std::string>* drop_leading,
-                         std::set<std::string>* title_suffixes) {
+                         std::set<std::string>* title_suffixes, std::set<std::string>* not_opening) {
   const std::string display = RulesDir::Display("awards.toml");
   toml::table table;
   if (Status s = ReadToml(dir.Path("awards.toml"), display, &table); !s.ok()) return s;
-  if (Status s = CheckKeys(table, {"title", "drop_leading", "title_suffixes"}, display); !s.ok()) return s;
+  if (Status s = CheckKeys(table, {"title", "drop_leading", "title_suffixes", "not_opening"}, display); !s.ok())
+    return s;
   std::vector<std::string> suffixes;
   if (Status s = GetStringList(table, "title_suffixes", display, &suffixes); !s.ok()) return s;
   for (const std::string& w : suffixes) title_suffixes->insert(FoldCase(w));
   std::vector<std::string> leading;
   if (Status s = GetStringList(table, "drop_leading", display, &leading); !s.ok()) return s;
   for (const std::string& w : leading) drop_leading->insert(FoldCase(w));
+  std::vector<std::string> openings;
+  if (Status s = GetStringList(table, "not_opening", display, &openings); !s.ok()) return s;
+  for (const std::string& w : openings) not_opening->insert(FoldCase(w));
   const toml::array* list = table["title"].as_array();
   static const toml::array kNone;
   RE2::Options options;
@@ -385,12 +394,17 @@ Status LoadTitlePatterns(const RulesDir& dir, std::vector<TitleRule>* out, std::
     const std::string at = display + ":" + std::to_string(TomlLine(node));
     const toml::table* entry = node.as_table();
     if (!entry) return Status::Error(at + ": [[title]] entries must be tables");
-    if (Status s = CheckKeys(*entry, {"name", "pattern"}, display); !s.ok()) return s;
+    if (Status s = CheckKeys(*entry, {"name", "pattern", "known_name"}, display); !s.ok()) return s;
     TitleRule rule;
-    std::string pattern;
+    std::string pattern, known_name = "opens";
     if (Status s = GetString(*entry, "name", display, &rule.name); !s.ok()) return s;
     if (Status s = GetString(*entry, "pattern", display, &pattern); !s.ok()) return s;
+    if (entry->contains("known_name"))
+      if (Status s = GetString(*entry, "known_name", display, &known_name); !s.ok()) return s;
     const std::string where = at + ": rule \"" + rule.name + "\"";
+    if (known_name != "opens" && known_name != "ends")
+      return Status::Error(where + ": known_name must be \"opens\" or \"ends\", not \"" + known_name + "\"");
+    rule.name_ends_title = known_name == "ends";
     if (Status s = Regex::Compile(pattern, options, where, &rule.re); !s.ok()) return s;
     const auto& groups = rule.re->utf8().NamedCapturingGroups();
     if (!groups.count("title")) return Status::Error(where + ": needs a group \"title\"");
@@ -539,7 +553,10 @@ Status Gazetteer::Load(const RulesDir& dir, std::unique_ptr<Gazetteer>* out) {
     return Status();
   });
   if (!s.ok()) return s;
-  if (Status st = LoadTitlePatterns(dir, &data->titles_by_pattern, &data->drop_leading, &data->title_suffixes); !st.ok()) return st;
+  if (Status st = LoadTitlePatterns(dir, &data->titles_by_pattern, &data->drop_leading, &data->title_suffixes,
+                                      &data->not_opening);
+      !st.ok())
+    return st;
 
   // Units.
   std::vector<std::string> connectors, not_units;
@@ -917,8 +934,9 @@ void Gazetteer::Find(const Document& doc, const std::vector<Range>& ranges, cons
   // of the title after the last known body or region in them ("Pemkab Bogor
   // Raih | Mandaya Awards").
   DisjointRanges listed;  // award titles of the list, found above
+  DisjointRanges bodies;  // units found above: known names for rules whose title ends at one
   for (size_t k = first; k < out->size(); ++k)
-    if ((*out)[k].type == EntityType::kAward) listed.Insert((*out)[k].range);
+    ((*out)[k].type == EntityType::kAward ? listed : bodies).Insert((*out)[k].range);
   for (const auto& [r, id] : title_candidates) {
     const Range& range = ranges[r];
     const std::string_view text = doc.Slice(range);
@@ -936,15 +954,26 @@ void Gazetteer::Find(const Document& doc, const std::vector<Range>& ranges, cons
       // A body or region inside the span opens the title after it ("Pemkot
       // Bogor Digital Award" is Digital Award); a region's bare short name
       // first is the title's own word ("Sultra Digital Government Award").
+      if (d.not_opening.count(words[0].folded)) continue;
       size_t from = 0;
-      for (size_t k = 0; k < words.size(); ++k)
+      for (size_t k = 0; k < words.size(); ++k) {
+        if (rule.name_ends_title && (bodies.Overlaps({words[k].begin, words[k].end}) || d.not_opening.count(words[k].folded))) {
+          words.resize(k);
+          break;
+        }
         if (auto named = d.Longest(whole, words, k)) {
           const Entry& e = entry_of(*named);
           if (e.type == EntityType::kAward || (k == 0 && e.type == EntityType::kLocation && e.form == Form::kBare)) continue;
+          if (rule.name_ends_title) {
+            words.resize(k);
+            break;
+          }
           from = named->last + 1;
         }
+      }
       while (from < words.size() && d.drop_leading.count(words[from].folded)) ++from;
       if (from + 1 >= words.size()) continue;  // a title is more than one word
+      if (d.not_opening.count(words[from].folded)) continue;
       const uint32_t b = words[from].begin;
       const uint32_t e = rule.year && !groups[rule.year].empty()
                              ? range.begin + static_cast<uint32_t>(groups[rule.year].data() - text.data() + groups[rule.year].size())
@@ -1074,12 +1103,27 @@ void Gazetteer::Find(const Document& doc, const std::vector<Range>& ranges, cons
   // "Energy Asia Awards" and "Energy Asia Award" in one article: one title,
   // as first written.
   std::map<std::string, std::string> first_written;  // folded, without a final "s" -> title
+  auto key_of = [](const std::string& title) {
+    return FoldCase(title.back() == 's' ? title.substr(0, title.size() - 1) : title);
+  };
   for (size_t k = first; k < out->size(); ++k) {
     Entity& e = (*out)[k];
     if (e.type != EntityType::kAward) continue;
-    const std::string key = FoldCase(e.value.back() == 's' ? e.value.substr(0, e.value.size() - 1) : e.value);
-    auto [earlier, added] = first_written.emplace(key, e.value);
+    auto [earlier, added] = first_written.emplace(key_of(e.value), e.value);
     if (!added && e.rule.rfind(RulesDir::Display("awards.toml"), 0) == 0) e.value = earlier->second;
+  }
+  // "penghargaan Prayoga Sala" beside "Anugerah Prayoga Sala": a title by
+  // pattern that another one written with its noun ends with is that one.
+  for (size_t k = first; k < out->size(); ++k) {
+    Entity& e = (*out)[k];
+    if (e.type != EntityType::kAward || e.rule.rfind(RulesDir::Display("awards.toml"), 0) != 0) continue;
+    const std::string tail = " " + key_of(e.value);
+    for (const auto& [key, title] : first_written)
+      if (key.size() > tail.size() && key.compare(key.size() - tail.size(), tail.size(), tail) == 0 &&
+          key.find(' ') == key.size() - tail.size()) {
+        e.value = title;
+        break;
+      }
   }
 }
 

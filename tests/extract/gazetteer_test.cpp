@@ -316,6 +316,41 @@ TEST_F(GazetteerTest, TitlesThatAreNone) {
             std::vector<std::string>{"Opini Wajar Tanpa Pengecualian"});
 }
 
+// A title no list knows, after the award's noun: the capitalised words that
+// follow it, with an English title's connectors; a body, a region or a
+// second title after "dan" ends it. After an event's capitalised word, a
+// giver's office or "yang diraih", what follows is no title.
+TEST_F(GazetteerTest, TitlesAfterTheAwardsNoun) {
+  auto awards = [&](const std::string& body) {
+    std::vector<std::string> out;
+    for (const Entity& e : Run(body).entities)
+      if (e.type == EntityType::kAward) out.push_back(e.value + (e.year ? " " + std::to_string(*e.year) : ""));
+    return out;
+  };
+  EXPECT_EQ(awards("Dinas Kesehatan Kota Bogor menerima penghargaan Pelopor Layanan Ramah Lansia dari Kementerian Kesehatan."),
+            std::vector<std::string>{"Pelopor Layanan Ramah Lansia"});
+  EXPECT_EQ(awards("Kantor Imigrasi Batam meraih penghargaan Unit Layanan Paspor Terbaik Nasional tahun 2023."),
+            std::vector<std::string>{"Unit Layanan Paspor Terbaik Nasional 2023"});
+  EXPECT_EQ(awards("Penghargaan tersebut adalah Pembina Koperasi Terbaik dan Kota Peduli Disabilitas."),
+            std::vector<std::string>{"Pembina Koperasi Terbaik"});
+  EXPECT_EQ(awards("Ia menerima penghargaan sebagai Kepala Sekolah Penggerak Literasi di Jakarta."),
+            std::vector<std::string>{"Kepala Sekolah Penggerak Literasi"});
+  EXPECT_EQ(awards("Bank itu meraih penghargaan Best Practice of the Year in Digital Banking pekan lalu."),
+            std::vector<std::string>{"Best Practice of the Year in Digital Banking"});
+  EXPECT_EQ(awards("Wali kota menerima penghargaan Inovasi Daerah Pemprov Jatim kemarin."),
+            std::vector<std::string>{"Inovasi Daerah"});
+  EXPECT_TRUE(awards("Pemkab Gowa menerima penghargaan Presiden Joko Widodo.").empty());
+  EXPECT_TRUE(awards("Ia datang ke Malam Penghargaan Partai Golkar di Jakarta.").empty());
+  EXPECT_TRUE(awards("Penghargaan yang diraih Dinas Pendidikan Kota Medan meningkat.").empty());
+  EXPECT_TRUE(awards("Satuan kerja yang menerima penghargaan yaitu Direktorat Bina KUA Kementerian Agama.").empty());
+  EXPECT_TRUE(awards("Humas menerima penghargaan Kategori Siaran Pers Terbaik.").empty());
+  EXPECT_TRUE(awards("Penerima penghargaan tersebut adalah Yayasan Lentera Bangsa dari Bali.").empty());
+  EXPECT_TRUE(awards("Rumah sakit itu menerima penghargaan Gold Winner tahun ini.").empty());
+  // One title: the one written with its noun ("Anugerah") too.
+  EXPECT_EQ(awards("Balai itu meraih penghargaan Prayoga Sala. Anugerah Prayoga Sala diserahkan di Denpasar."),
+            (std::vector<std::string>{"Anugerah Prayoga Sala", "Anugerah Prayoga Sala"}));
+}
+
 TEST_F(GazetteerTest, CapitalAcronymsMatchOnlyInCapitals) {
   EXPECT_EQ(Names("Laporan BPK diterima."), std::vector<std::string>{"agency Badan Pemeriksa Keuangan = BPK"});
   EXPECT_TRUE(Names("Laporan bpk diterima.").empty());

@@ -49,6 +49,9 @@ const Case kCases[] = {
      "rule \"ulang\": bad regex: invalid escape sequence: \\1"},
     {"segment_bad_regex", "segment.toml", "not_dateline = ", true, "not_dateline = '^(?:FOTO|VIDEO$'\n", 1,
      "not_dateline: bad regex: missing )"},
+    {"awards_bad_known_name", "awards.toml", "", false,
+     "\n[[title]]\nname = \"sebelum\"\nknown_name = \"before\"\npattern = '(?P<title>Piala \\p{Lu}\\pL+)'\n", 2,
+     "rule \"sebelum\": known_name must be \"opens\" or \"ends\", not \"before\""},
     {"abbreviations_tab", "abbreviations.txt", "", false, "Kab.\tKabupaten\n", 1, "expected one entry per line, found a tab"},
 };
 
