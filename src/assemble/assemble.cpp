@@ -831,8 +831,10 @@ void Assembler::Process(Document* doc, std::vector<Explanation>* why) const {
       }
       return std::nullopt;
     };
+    // `tier_from`: the grade is read only after this ("A meraih peringkat I,
+    // disusul B": B's grade is not A's).
     auto confer = [&](const std::vector<const Entity*>& conferred, const std::vector<std::string>& recipients,
-                      uint32_t verb_end, const std::string& rule) {
+                      uint32_t verb_end, const std::string& rule, std::optional<uint32_t> tier_from = std::nullopt) {
       if (!made) last_group.clear();
       made = true;
       receiving.insert(receiving.end(), recipients.begin(), recipients.end());
@@ -866,8 +868,8 @@ void Assembler::Process(Document* doc, std::vector<Explanation>* why) const {
             rec.organizer = organizer->value, rec.organizer_from = ValueSource::kSentence;
           if (!rec.date && !dates.empty()) rec.date = dates.front()->value, rec.date_from = ValueSource::kSentence;
           if (!rec.location && location) rec.location = location, rec.location_from = ValueSource::kSentence;
-          if (!rec.tier) rec.tier = tier_in({verb_end, s.end});
-          if (!rec.tier) rec.tier = tier_in({s.begin, verb_end});
+          if (!rec.tier) rec.tier = tier_in({tier_from.value_or(verb_end), s.end});
+          if (!rec.tier && !tier_from) rec.tier = tier_in({s.begin, verb_end});
           rec.evidence.push_back(evidence(s));
           const size_t index = static_cast<size_t>(same - built.begin());
           if (std::find(last_group.begin(), last_group.end(), index) == last_group.end()) last_group.push_back(index);
@@ -1025,9 +1027,9 @@ void Assembler::Process(Document* doc, std::vector<Explanation>* why) const {
       if (recipients.empty()) continue;
       const std::string clause = Lower(doc->Slice({verb_end, to}));
       for (const auto& span : r.also_after.Spans(clause)) {
-        const std::vector<std::string> also =
-            PassiveRecipients(*doc, {s.begin, to}, verb_end + static_cast<uint32_t>(span.second), in_agency);
-        if (!also.empty()) confer(conferred, also, verb_end, kActiveRule);
+        const uint32_t after = verb_end + static_cast<uint32_t>(span.second);
+        const std::vector<std::string> also = PassiveRecipients(*doc, {s.begin, to}, after, in_agency);
+        if (!also.empty()) confer(conferred, also, verb_end, kActiveRule, after);
       }
     }
     // Passive voice: "predikat yang sama diraih Pemerintah Kabupaten Badung

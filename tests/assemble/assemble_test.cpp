@@ -343,6 +343,11 @@ TEST_F(AssembleTest, TiersOfRecords) {
       {"Berikut peraih IKPA Award 2023:\nPeringkat II: Kepolisian Daerah Maluku (98,9)",
        {"Kepolisian Daerah Maluku: II"}},
       {"Pemkot Bogor meraih Adipura tahun ini.", {"Pemerintah Kota Bogor: -"}},
+      // Those after "disusul" share the award, not the leader's grade.
+      {"Kabupaten Gresik meraih peringkat pertama Innovative Government Award 2023, disusul Kabupaten Sidoarjo.",
+       {"Pemerintah Kabupaten Gresik: pertama", "Pemerintah Kabupaten Sidoarjo: -"}},
+      {"Kota Solo meraih KLA kategori Utama, diikuti Kota Surabaya di kategori Nindya.",
+       {"Pemerintah Kota Surakarta: Utama", "Pemerintah Kota Surabaya: Nindya"}},
   };
   for (const TierCase& c : cases) {
     SCOPED_TRACE(c.body);

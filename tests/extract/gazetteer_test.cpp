@@ -345,7 +345,8 @@ TEST_F(GazetteerTest, TitlesAfterTheAwardsNoun) {
   EXPECT_TRUE(awards("Satuan kerja yang menerima penghargaan yaitu Direktorat Bina KUA Kementerian Agama.").empty());
   EXPECT_TRUE(awards("Humas menerima penghargaan Kategori Siaran Pers Terbaik.").empty());
   EXPECT_TRUE(awards("Penerima penghargaan tersebut adalah Yayasan Lentera Bangsa dari Bali.").empty());
-  EXPECT_TRUE(awards("Rumah sakit itu menerima penghargaan Gold Winner tahun ini.").empty());
+  EXPECT_EQ(awards("Rumah sakit itu menerima penghargaan Gold Winner Kategori Layanan Publik tahun ini."),
+            std::vector<std::string>{"Gold Winner"});
   // One title: the one written with its noun ("Anugerah") too.
   EXPECT_EQ(awards("Balai itu meraih penghargaan Prayoga Sala. Anugerah Prayoga Sala diserahkan di Denpasar."),
             (std::vector<std::string>{"Anugerah Prayoga Sala", "Anugerah Prayoga Sala"}));
