@@ -201,7 +201,7 @@ const std::pair<std::string, std::string>* TierAt(const std::vector<std::pair<st
 struct Assembler::Rules {
   PhraseList receive, recipient_after, organizer_after, refers_back, refers_to_two, refers_to_three, lists_after,
       place_not_after, subject_not_after, award_words, reporting, give, place_after, not_place_after, ceremony,
-      unit_words, innovation_words, innovation_list_after, receive_passive, passive_refers, not_receive_after,
+      unit_words, innovation_words, innovation_list_after, receive_passive, passive_refers, not_receive_after, candidacy_after,
       also_after, event_after, refers_back_opening, head_of_region, count_not_subject, relative, copula, rank_words,
       held_at, contrast, fiscal_year_before, branch_words, not_yet, tier_after, members_at, headline_counts, list_leads, period_before,
       innovation_of, role_before;
@@ -225,7 +225,7 @@ Status Assembler::Load(const RulesDir& dir, std::unique_ptr<Assembler>* out) {
                                    "refers_to_three", "lists_after", "place_not_after", "subject_not_after",
                                    "award_words", "reporting", "give", "place_after", "not_place_after", "ceremony",
                                    "unit_words", "innovation_words", "innovation_list_after", "receive_passive",
-                                   "passive_refers", "also_after", "event_after", "not_receive_after",
+                                   "passive_refers", "also_after", "event_after", "not_receive_after", "candidacy_after",
                                    "refers_back_opening", "head_of_region", "count_not_subject", "relative", "copula", "rank_words",
                                    "held_at", "contrast", "fiscal_year_awards", "fiscal_year_before", "branch_words", "not_yet",
                                    "tier_after", "tiers", "members_at", "headline_counts", "list_leads", "period_before",
@@ -247,6 +247,7 @@ Status Assembler::Load(const RulesDir& dir, std::unique_ptr<Assembler>* out) {
                            {"receive_passive", &rules->receive_passive}, {"passive_refers", &rules->passive_refers},
                            {"also_after", &rules->also_after}, {"event_after", &rules->event_after},
                            {"not_receive_after", &rules->not_receive_after},
+                           {"candidacy_after", &rules->candidacy_after},
                            {"refers_back_opening", &rules->refers_back_opening},
                            {"head_of_region", &rules->head_of_region},
                            {"count_not_subject", &rules->count_not_subject}, {"relative", &rules->relative},
@@ -742,7 +743,9 @@ void Assembler::Process(Document* doc, std::vector<Explanation>* why) const {
       for (const auto& [b, e] : Merged(lower, list.Spans(lower))) {
         const uint32_t begin = s.begin + static_cast<uint32_t>(b);
         const auto [one, two] = WordsBefore(*doc, s.begin, begin);
-        if (!r.not_receive_after.In(one) && !r.not_yet.In(two))
+        const size_t next = lower.find_first_not_of(' ', e);
+        const std::string after = next == std::string::npos ? "" : lower.substr(next, lower.find(' ', next) - next);
+        if (!r.not_receive_after.In(one) && !r.not_yet.In(two) && !r.candidacy_after.In(after))
           found.emplace_back(begin, s.begin + static_cast<uint32_t>(e));
         else if (negated.empty())
           negated = two + " " + lower.substr(b, e - b);
@@ -1062,7 +1065,7 @@ void Assembler::Process(Document* doc, std::vector<Explanation>* why) const {
     if (why && !made && !awards.empty()) {
       std::string reason;
       if (!negated.empty())
-        reason = "\"" + negated + "\": not (or not yet) conferred (rules/records.toml not_yet, not_receive_after)";
+        reason = "\"" + negated + "\": not (or not yet) conferred (rules/records.toml not_yet, not_receive_after, candidacy_after)";
       else if (no_recipient)
         reason = "an award is conferred but no body receives it here: the one who receives is a position, a person or "
                  "unnamed";

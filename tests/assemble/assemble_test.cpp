@@ -441,6 +441,10 @@ TEST_F(AssembleTest, NoRecordWithoutAConferral) {
       "Pemkot Bandung menargetkan meraih Adipura Kencana tahun depan.",
       "Kementerian Sosial belum pernah menerima Anugerah Meritokrasi dari KASN.",
       "Pemprov Jawa Timur akan menerima Innovative Government Award pada pekan depan.",
+      // A candidacy is no win.
+      "Pemkab Bojonegoro masuk nominasi Innovative Government Award 2023.",
+      "Kota Bitung masuk babak final Kompetisi Inovasi Pelayanan Publik tahun ini.",
+      "Dinas Kesehatan Kota Kediri meraih tiket final Anugerah Parahita Ekapraya.",
       // A bare "penghargaan" before a passive verb may be another award.
       "Kementerian PANRB menyelenggarakan Kompetisi Inovasi Pelayanan Publik. Untuk kategori Replikasi Inovasi, "
       "penghargaan diberikan kepada Pemerintah Kota Bekasi.",
