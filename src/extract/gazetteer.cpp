@@ -207,6 +207,7 @@ struct Gazetteer::Data {
   std::set<std::string> drop_leading;     // folded words that open a title but are not part of it
   std::set<std::string> title_suffixes;   // folded words that, after a known title, belong to it
   std::set<std::string> not_opening;      // folded words that open no title: "penghargaan Presiden Joko Widodo"
+  std::set<std::string> title_nouns;      // folded nouns that open a title: "Anugerah Prayoga Sala"
   std::unique_ptr<RE2> any_head;          // a unit head starts the text
   std::unique_ptr<RE2> whole_head;        // the text is a unit head and nothing else
   std::unique_ptr<RE2> acronym_then;      // " (ACRONYM) " and what follows
@@ -371,11 +372,13 @@ std::string Fill(std::string form, std::string_view x) {
 
 // Award titles the list does not know: [[title]] of rules/awards.toml.
 Status LoadTitlePatterns(const RulesDir& dir, std::vector<TitleRule>* out, std::set<std::string>* drop_leading,
-                         std::set<std::string>* title_suffixes, std::set<std::string>* not_opening) {
+                         std::set<std::string>* title_suffixes, std::set<std::string>* not_opening,
+                         std::set<std::string>* title_nouns) {
   const std::string display = RulesDir::Display("awards.toml");
   toml::table table;
   if (Status s = ReadToml(dir.Path("awards.toml"), display, &table); !s.ok()) return s;
-  if (Status s = CheckKeys(table, {"title", "drop_leading", "title_suffixes", "not_opening"}, display); !s.ok())
+  if (Status s = CheckKeys(table, {"title", "drop_leading", "title_suffixes", "not_opening", "title_nouns"}, display);
+      !s.ok())
     return s;
   std::vector<std::string> suffixes;
   if (Status s = GetStringList(table, "title_suffixes", display, &suffixes); !s.ok()) return s;
@@ -386,6 +389,9 @@ Status LoadTitlePatterns(const RulesDir& dir, std::vector<TitleRule>* out, std::
   std::vector<std::string> openings;
   if (Status s = GetStringList(table, "not_opening", display, &openings); !s.ok()) return s;
   for (const std::string& w : openings) not_opening->insert(FoldCase(w));
+  std::vector<std::string> nouns;
+  if (Status s = GetStringList(table, "title_nouns", display, &nouns); !s.ok()) return s;
+  for (const std::string& w : nouns) title_nouns->insert(FoldCase(w));
   const toml::array* list = table["title"].as_array();
   static const toml::array kNone;
   RE2::Options options;
@@ -554,7 +560,7 @@ Status Gazetteer::Load(const RulesDir& dir, std::unique_ptr<Gazetteer>* out) {
   });
   if (!s.ok()) return s;
   if (Status st = LoadTitlePatterns(dir, &data->titles_by_pattern, &data->drop_leading, &data->title_suffixes,
-                                      &data->not_opening);
+                                      &data->not_opening, &data->title_nouns);
       !st.ok())
     return st;
 
@@ -1113,14 +1119,15 @@ void Gazetteer::Find(const Document& doc, const std::vector<Range>& ranges, cons
     if (!added && e.rule.rfind(RulesDir::Display("awards.toml"), 0) == 0) e.value = earlier->second;
   }
   // "penghargaan Prayoga Sala" beside "Anugerah Prayoga Sala": a title by
-  // pattern that another one written with its noun ends with is that one.
+  // pattern that another one is with a noun of title_nouns before it is that
+  // one (not "Gelar" of a headline's "Kemlu Gelar X Award").
   for (size_t k = first; k < out->size(); ++k) {
     Entity& e = (*out)[k];
     if (e.type != EntityType::kAward || e.rule.rfind(RulesDir::Display("awards.toml"), 0) != 0) continue;
     const std::string tail = " " + key_of(e.value);
     for (const auto& [key, title] : first_written)
       if (key.size() > tail.size() && key.compare(key.size() - tail.size(), tail.size(), tail) == 0 &&
-          key.find(' ') == key.size() - tail.size()) {
+          d.title_nouns.count(key.substr(0, key.size() - tail.size()))) {
         e.value = title;
         break;
       }
