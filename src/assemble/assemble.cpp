@@ -36,6 +36,8 @@ struct PhraseList {
     return at;
   }
   bool In(const std::string& lower) const { return !Find(lower).empty(); }
+  // Whether `lower` is one of the phrases, whole.
+  bool Is(const std::string& lower) const { return std::find(phrases.begin(), phrases.end(), lower) != phrases.end(); }
 };
 
 std::string Lower(std::string_view s) {
@@ -657,7 +659,7 @@ void Assembler::Process(Document* doc, std::vector<Explanation>* why) const {
       // receive are, not where the award was given.
       // A position's "kota" is no group of them ("wali kota di Jakarta").
       if (const auto [one, two] = WordsBefore(*doc, s.begin, s.begin + static_cast<uint32_t>(at));
-          r.members_at.In(one) && !r.place_not_after.In(two.substr(0, two.find(' '))))
+          (r.members_at.In(one) || r.members_at.Is(two)) && !r.place_not_after.In(two.substr(0, two.find(' '))))
         continue;
       // The place is near "di"; a venue inside a body's office ("di Aula
       // Kantor Wilayah ... Provinsi Jawa Timur, Kota Surabaya") moves it on.

@@ -269,6 +269,11 @@ TEST_F(AssembleTest, Records) {
        nullptr,
        {"Anugerah Meritokrasi 2023 | Kepolisian Daerah Maluku | Komisi Aparatur Sipil Negara | - | -",
         "Anugerah Meritokrasi 2023 | Kejaksaan Tinggi Maluku | Komisi Aparatur Sipil Negara | - | -"}},
+      {"other_regions_di_a_province_is_no_ceremony_place",
+       "Dua kota lain di Jawa Tengah juga menerima Adipura 2023, yakni Kota Salatiga dan Kota Magelang.",
+       nullptr,
+       {"Adipura 2023 | Pemerintah Kota Salatiga | Kementerian Lingkungan Hidup dan Kehutanan | - | -",
+        "Adipura 2023 | Pemerintah Kota Magelang | Kementerian Lingkungan Hidup dan Kehutanan | - | -"}},
       {"an_undated_place_of_no_award_is_no_ceremony",
        "Pemerintah Kabupaten Garut meraih Opini Wajar Tanpa Pengecualian dari BPK. Bupati mengatakan kegiatan "
        "berlangsung di Kabupaten Garut setiap tahun.",
