@@ -209,7 +209,13 @@ struct Assembler::Rules {
       innovation_of, role_before;
   std::vector<std::pair<std::string, std::string>> tiers;  // lower case -> as written in records.toml, longest first
   std::set<std::string> fiscal_year_awards;
-  std::map<std::string, std::string> default_organizer;  // award -> organizer
+  // An award's organizer by rules/awards.tsv, for the years it gave it
+  // ("Kementerian Lingkungan Hidup dan Kehutanan@2015-2024"); 0: open.
+  struct Organizer {
+    std::string name;
+    int from = 0, to = 0;
+  };
+  std::map<std::string, std::vector<Organizer>> default_organizer;  // award -> organizers, in file order
   std::string government[3];                              // province, regency, city: "... {X}"
   std::vector<std::pair<std::string, std::string>> venues;  // lower-case venue -> region name
   std::unique_ptr<FrameSet> frames;                          // rules/frames.toml
@@ -272,7 +278,18 @@ Status Assembler::Load(const RulesDir& dir, std::unique_ptr<Assembler>* out) {
   if (Status s = ForEachTsvRow(dir.Path("awards.tsv"), RulesDir::Display("awards.tsv"), 2,
                                [&](int, const std::vector<std::string_view>& f) {
                                  titles.emplace(f[0]);
-                                 if (!f[1].empty()) rules->default_organizer.emplace(f[0], f[1]);
+                                 static const RE2 kYears("(.+)@(\\d{4})?-(\\d{4})?");
+                                 for (std::string_view part : SplitList(f[1])) {
+                                   Rules::Organizer o;
+                                   std::string from, to;
+                                   if (!RE2::FullMatch(part, kYears, &o.name, &from, &to)) o.name = std::string(part);
+                                   if (o.name.find('@') != std::string::npos)
+                                     return Status::Error("organizer \"" + std::string(part) +
+                                                          "\": write Name@YYYY-YYYY, Name@YYYY- or Name@-YYYY");
+                                   o.from = from.empty() ? 0 : std::stoi(from);
+                                   o.to = to.empty() ? 0 : std::stoi(to);
+                                   rules->default_organizer[std::string(f[0])].push_back(std::move(o));
+                                 }
                                  return Status();
                                });
       !s.ok())
@@ -1166,23 +1183,6 @@ void Assembler::Process(Document* doc, std::vector<Explanation>* why) const {
       if (auto giver = given_by.find(rec.award); giver != given_by.end())
         rec.organizer = giver->second, rec.organizer_from = ValueSource::kArticle;
     }
-    // The award's organizer by rules/awards.tsv, or its branch that the
-    // article shows giving ("BPK Perwakilan Provinsi Jawa Barat menyerahkan
-    // LHP"): the organizer's name, then a word of branch_words.
-    if (!rec.organizer) {
-      auto it = r.default_organizer.find(rec.award);
-      if (it != r.default_organizer.end()) {
-        rec.organizer = it->second, rec.organizer_from = ValueSource::kRules;
-        for (const std::string& giver : givers) {
-          if (giver.rfind(it->second + " ", 0) != 0) continue;
-          const std::string rest = Lower(giver.substr(it->second.size() + 1));
-          if (r.branch_words.In(rest.substr(0, rest.find(' ')))) {
-            rec.organizer = giver, rec.organizer_from = ValueSource::kArticle;
-            break;
-          }
-        }
-      }
-    }
     // A value from the ceremony sentence brings that sentence as evidence.
     auto cite = [&](const Range& from) {
       if (std::none_of(rec.evidence.begin(), rec.evidence.end(),
@@ -1209,6 +1209,34 @@ void Assembler::Process(Document* doc, std::vector<Explanation>* why) const {
     if (fiscal && r.fiscal_year_awards.count(rec.award)) {
       rec.year = fiscal;
       if (given_year(rec) != fiscal) rec.year_given = given_year(rec);
+    }
+    // The award's organizer by rules/awards.tsv, or its branch that the
+    // article shows giving ("BPK Perwakilan Provinsi Jawa Barat menyerahkan
+    // LHP"): the organizer's name, then a word of branch_words.
+    if (!rec.organizer) {
+      auto it = r.default_organizer.find(rec.award);
+      // The one of the record's year (given, for an audit opinion), else the last.
+      const Rules::Organizer* chosen = nullptr;
+      const std::optional<int> year = rec.year_given ? rec.year_given : rec.year;
+      if (it != r.default_organizer.end()) {
+        for (const Rules::Organizer& o : it->second)
+          if (year && (!o.from || *year >= o.from) && (!o.to || *year <= o.to)) {
+            chosen = &o;
+            break;
+          }
+        if (!chosen) chosen = &it->second.back();
+      }
+      if (chosen) {
+        rec.organizer = chosen->name, rec.organizer_from = ValueSource::kRules;
+        for (const std::string& giver : givers) {
+          if (giver.rfind(chosen->name + " ", 0) != 0) continue;
+          const std::string rest = Lower(giver.substr(chosen->name.size() + 1));
+          if (r.branch_words.In(rest.substr(0, rest.find(' ')))) {
+            rec.organizer = giver, rec.organizer_from = ValueSource::kArticle;
+            break;
+          }
+        }
+      }
     }
     doc->awards.push_back(std::move(rec));
   }

@@ -101,6 +101,20 @@ Status GetString(const toml::table& table, std::string_view key, const std::stri
   return {};
 }
 
+std::vector<std::string_view> SplitList(std::string_view field) {
+  std::vector<std::string_view> out;
+  for (size_t pos = 0; pos <= field.size();) {
+    size_t bar = field.find('|', pos);
+    if (bar == std::string_view::npos) bar = field.size();
+    std::string_view item = field.substr(pos, bar - pos);
+    while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
+    while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
+    if (!item.empty()) out.push_back(item);
+    pos = bar + 1;
+  }
+  return out;
+}
+
 Status GetStringList(const toml::table& table, std::string_view key, const std::string& display,
                      std::vector<std::string>* out) {
   const toml::node* node = table.get(key);

@@ -72,6 +72,9 @@ Status GetString(const toml::table& table, std::string_view key, const std::stri
 Status GetStringList(const toml::table& table, std::string_view key, const std::string& display,
                      std::vector<std::string>* out);
 
+// The '|'-separated items of a TSV field, trimmed, empty ones dropped.
+std::vector<std::string_view> SplitList(std::string_view field);
+
 // Compiles an RE2 pattern from a rule file; a bad pattern is reported with
 // the rule's line.
 Status CompileRule(const std::string& pattern, const RE2::Options& options,

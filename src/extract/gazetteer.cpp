@@ -119,19 +119,6 @@ std::string Join(const std::vector<Token>& tokens, size_t from = 0) {
   return key;
 }
 
-std::vector<std::string_view> SplitList(std::string_view field) {
-  std::vector<std::string_view> out;
-  for (size_t pos = 0; pos <= field.size();) {
-    size_t bar = field.find('|', pos);
-    if (bar == std::string_view::npos) bar = field.size();
-    std::string_view item = field.substr(pos, bar - pos);
-    while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
-    while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
-    if (!item.empty()) out.push_back(item);
-    pos = bar + 1;
-  }
-  return out;
-}
 
 bool AllCapitals(std::string_view s) {
   bool letter = false;

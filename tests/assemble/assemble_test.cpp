@@ -269,6 +269,12 @@ TEST_F(AssembleTest, Records) {
        nullptr,
        {"Anugerah Meritokrasi 2023 | Kepolisian Daerah Maluku | Komisi Aparatur Sipil Negara | - | -",
         "Anugerah Meritokrasi 2023 | Kejaksaan Tinggi Maluku | Komisi Aparatur Sipil Negara | - | -"}},
+      // A body renamed or split gives the award by year (awards.tsv Name@FROM-TO).
+      {"the_organizer_of_the_records_year",
+       "Kota Metro meraih Adipura 2025. Kota Balikpapan meraih Adipura 2019.",
+       nullptr,
+       {"Adipura 2025 | Pemerintah Kota Metro | Kementerian Lingkungan Hidup | - | -",
+        "Adipura 2019 | Pemerintah Kota Balikpapan | Kementerian Lingkungan Hidup dan Kehutanan | - | -"}},
       {"other_regions_di_a_province_is_no_ceremony_place",
        "Dua kota lain di Jawa Tengah juga menerima Adipura 2023, yakni Kota Salatiga dan Kota Magelang.",
        nullptr,

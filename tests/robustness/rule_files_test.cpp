@@ -52,6 +52,8 @@ const Case kCases[] = {
     {"awards_bad_known_name", "awards.toml", "", false,
      "\n[[title]]\nname = \"sebelum\"\nknown_name = \"before\"\npattern = '(?P<title>Piala \\p{Lu}\\pL+)'\n", 2,
      "rule \"sebelum\": known_name must be \"opens\" or \"ends\", not \"before\""},
+    {"awards_organizer_years", "awards.tsv", "", false, "Piala Contoh\tKementerian Dalam Negeri@2020\t\n", 1,
+     "organizer \"Kementerian Dalam Negeri@2020\": write Name@YYYY-YYYY, Name@YYYY- or Name@-YYYY"},
     {"abbreviations_tab", "abbreviations.txt", "", false, "Kab.\tKabupaten\n", 1, "expected one entry per line, found a tab"},
 };
 
