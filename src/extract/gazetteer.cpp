@@ -635,11 +635,11 @@ Status Gazetteer::Load(const RulesDir& dir, std::unique_ptr<Gazetteer>* out) {
     return st;
   if (Status st = CompileRule("(?:" + heads + ")", options, display + ": unit heads", &data->whole_head); !st.ok())
     return st;
-  if (Status st = CompileRule("^\\s*\\([\\p{Lu}\\d][\\p{L}\\d-]{1,14}(?: [\\p{Lu}\\d][\\p{L}\\d-]{1,14}){0,2}\\)\\s*(\\p{Lu}.*)", options,
+  if (Status st = CompileRule("^\\s*\\([\\p{Lu}\\d][\\p{L}\\d-]{1,24}(?: [\\p{Lu}\\d][\\p{L}\\d-]{1,24}){0,2}\\)\\s*(\\p{Lu}.*)", options,
                               display + ": acronym", &data->acronym_then);
       !st.ok())
     return st;
-  if (Status st = CompileRule("^\\s*\\(([\\p{Lu}\\d][\\p{L}\\d-]{1,14})\\)\\s+(di\\s+\\p{Lu}.*)", options,
+  if (Status st = CompileRule("^\\s*\\(([\\p{Lu}\\d][\\p{L}\\d-]{1,24})\\)\\s+(di\\s+\\p{Lu}.*)", options,
                               display + ": acronym and seat", &data->acronym_then_seat);
       !st.ok())
     return st;

@@ -352,6 +352,17 @@ TEST_F(GazetteerTest, TitlesAfterTheAwardsNoun) {
             (std::vector<std::string>{"Anugerah Prayoga Sala", "Anugerah Prayoga Sala"}));
 }
 
+// A unit's short name in brackets, however long, and its region after it
+// belong to the name.
+TEST_F(GazetteerTest, ALongShortNameThenItsRegion) {
+  EXPECT_EQ(Names("Kepala Dinas Komunikasi dan Informatika, Persandian dan Statistik (Diskominfosanditik) Kabupaten "
+                  "Sumedang hadir."),
+            (std::vector<std::string>{"agency Dinas Komunikasi dan Informatika, Persandian dan Statistik Kabupaten Sumedang = "
+                                      "Dinas Komunikasi dan Informatika, Persandian dan Statistik (Diskominfosanditik) "
+                                      "Kabupaten Sumedang",
+                                      "location Kabupaten Sumedang = Kabupaten Sumedang"}));
+}
+
 TEST_F(GazetteerTest, CapitalAcronymsMatchOnlyInCapitals) {
   EXPECT_EQ(Names("Laporan BPK diterima."), std::vector<std::string>{"agency Badan Pemeriksa Keuangan = BPK"});
   EXPECT_TRUE(Names("Laporan bpk diterima.").empty());
