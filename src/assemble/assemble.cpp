@@ -993,8 +993,16 @@ void Assembler::Process(Document* doc, std::vector<Explanation>* why) const {
       // Inovasi Pelayanan Publik dalam Kompetisi Inovasi Pelayanan Publik").
       // A programme after a role in it is not what the clause confers
       // ("mendapat apresiasi sebagai provinsi penggerak KLA").
+      // A title's short name in brackets after it ("Kompetisi ... (KIPP)") is
+      // that mention again, read as it was.
       std::vector<const Entity*> conferred;
+      const Entity* previous_award = nullptr;
       for (const Entity* a : awards) {
+        const bool again = previous_award && previous_award->value == a->value &&
+                           doc->Slice({previous_award->range.end, a->range.begin}).find_first_not_of(" (") ==
+                               std::string_view::npos;
+        previous_award = a;
+        if (again) continue;
         const std::string before = WordsBefore(*doc, verb_end, a->range.begin).first;
         if (a->range.begin >= verb_end && a->range.begin < to && !r.role_before.In(before) &&
             (conferred.empty() || !r.event_after.In(before)))

@@ -269,6 +269,12 @@ TEST_F(AssembleTest, Records) {
        nullptr,
        {"Anugerah Meritokrasi 2023 | Kepolisian Daerah Maluku | Komisi Aparatur Sipil Negara | - | -",
         "Anugerah Meritokrasi 2023 | Kejaksaan Tinggi Maluku | Komisi Aparatur Sipil Negara | - | -"}},
+      // A title's short name in brackets after the competition is that one again, no second award.
+      {"the_competitions_short_name_is_no_second_award",
+       "Pemkab Bojonegoro meraih Top 99 Inovasi Pelayanan Publik 2024 dalam Kompetisi Inovasi Pelayanan Publik (KIPP).",
+       nullptr,
+       {"Top 99 Inovasi Pelayanan Publik 2024 | Pemerintah Kabupaten Bojonegoro | Kementerian Pendayagunaan Aparatur "
+        "Negara dan Reformasi Birokrasi | - | -"}},
       // A body renamed or split gives the award by year (awards.tsv Name@FROM-TO).
       {"the_organizer_of_the_records_year",
        "Kota Metro meraih Adipura 2025. Kota Balikpapan meraih Adipura 2019.",
