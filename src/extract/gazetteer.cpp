@@ -367,18 +367,12 @@ Status LoadTitlePatterns(const RulesDir& dir, std::vector<TitleRule>* out, std::
   if (Status s = CheckKeys(table, {"title", "drop_leading", "title_suffixes", "not_opening", "title_nouns"}, display);
       !s.ok())
     return s;
-  std::vector<std::string> suffixes;
-  if (Status s = GetStringList(table, "title_suffixes", display, &suffixes); !s.ok()) return s;
-  for (const std::string& w : suffixes) title_suffixes->insert(FoldCase(w));
-  std::vector<std::string> leading;
-  if (Status s = GetStringList(table, "drop_leading", display, &leading); !s.ok()) return s;
-  for (const std::string& w : leading) drop_leading->insert(FoldCase(w));
-  std::vector<std::string> openings;
-  if (Status s = GetStringList(table, "not_opening", display, &openings); !s.ok()) return s;
-  for (const std::string& w : openings) not_opening->insert(FoldCase(w));
-  std::vector<std::string> nouns;
-  if (Status s = GetStringList(table, "title_nouns", display, &nouns); !s.ok()) return s;
-  for (const std::string& w : nouns) title_nouns->insert(FoldCase(w));
+  for (const auto& [key, words] : {std::pair{"title_suffixes", title_suffixes}, std::pair{"drop_leading", drop_leading},
+                                    std::pair{"not_opening", not_opening}, std::pair{"title_nouns", title_nouns}}) {
+    std::vector<std::string> list;
+    if (Status s = GetStringList(table, key, display, &list); !s.ok()) return s;
+    for (const std::string& w : list) words->insert(FoldCase(w));
+  }
   const toml::array* list = table["title"].as_array();
   static const toml::array kNone;
   RE2::Options options;

@@ -32,6 +32,13 @@ class GazetteerTest : public ExtractTest {
         out.push_back(std::string(EntityTypeName(e.type)) + " " + e.value + " = " + e.text);
     return out;
   }
+  // Award values, each with its year when it has one.
+  static std::vector<std::string> Awards(const std::string& body) {
+    std::vector<std::string> out;
+    for (const Entity& e : Run(body).entities)
+      if (e.type == EntityType::kAward) out.push_back(e.value + (e.year ? " " + std::to_string(*e.year) : ""));
+    return out;
+  }
 };
 
 
@@ -295,21 +302,16 @@ TEST_F(GazetteerTest, ShortFormInParenthesesInsideAName) {
 // Tuhan") is no title, words that open a sentence are not part of one, and an
 // award's acronym that the article spells out as something else is that.
 TEST_F(GazetteerTest, TitlesThatAreNone) {
-  auto awards = [&](const std::string& body) {
-    std::vector<std::string> out;
-    for (const Entity& e : Run(body).entities)
-      if (e.type == EntityType::kAward) out.push_back(e.value);
-    return out;
-  };
+  auto awards = &GazetteerTest::Awards;
   EXPECT_TRUE(awards("Tambang itu dikelola PT Anugerah Surya Pratama sejak lama.").empty());
   EXPECT_TRUE(awards("Semua ini Anugerah Tuhan Yang Maha Esa, katanya.").empty());
-  EXPECT_EQ(awards("Pemkab Bogor meraih Anugerah Pandu Negeri 2019."), std::vector<std::string>{"Anugerah Pandu Negeri"});
+  EXPECT_EQ(awards("Pemkab Bogor meraih Anugerah Pandu Negeri 2019."), std::vector<std::string>{"Anugerah Pandu Negeri 2019"});
   EXPECT_EQ(awards("Daftar Lengkap Pemenang Grammy Awards diumumkan."), std::vector<std::string>{"Grammy Awards"});
   // A body inside the span opens the title after it; a region's bare short
   // name first is the title's own word.
   EXPECT_EQ(awards("Dinas itu menerima Sultra Digital Government Award."),
             std::vector<std::string>{"Sultra Digital Government Award"});
-  EXPECT_EQ(awards("Kota Bogor meraih Jatim Innovation Award 2023."), std::vector<std::string>{"Jatim Innovation Award"});
+  EXPECT_EQ(awards("Kota Bogor meraih Jatim Innovation Award 2023."), std::vector<std::string>{"Jatim Innovation Award 2023"});
   EXPECT_EQ(awards("Ia hadir di Pemkot Bogor Smart City Award."), std::vector<std::string>{"Smart City Award"});
   EXPECT_TRUE(awards("Jalan dibangun di Kawasan Inti Pusat Pemerintahan (KIPP). Proyek di KIPP selesai.").empty());
   EXPECT_EQ(awards("Pemprov meraih Opini Wajar Tanpa Pengeculian (WTP) dari BPK."),
@@ -321,12 +323,7 @@ TEST_F(GazetteerTest, TitlesThatAreNone) {
 // second title after "dan" ends it. After an event's capitalised word, a
 // giver's office or "yang diraih", what follows is no title.
 TEST_F(GazetteerTest, TitlesAfterTheAwardsNoun) {
-  auto awards = [&](const std::string& body) {
-    std::vector<std::string> out;
-    for (const Entity& e : Run(body).entities)
-      if (e.type == EntityType::kAward) out.push_back(e.value + (e.year ? " " + std::to_string(*e.year) : ""));
-    return out;
-  };
+  auto awards = &GazetteerTest::Awards;
   EXPECT_EQ(awards("Dinas Kesehatan Kota Bogor menerima penghargaan Pelopor Layanan Ramah Lansia dari Kementerian Kesehatan."),
             std::vector<std::string>{"Pelopor Layanan Ramah Lansia"});
   EXPECT_EQ(awards("Kantor Imigrasi Batam meraih penghargaan Unit Layanan Paspor Terbaik Nasional tahun 2023."),
