@@ -327,6 +327,7 @@ Inputs CheckInputs(const po::variables_map& vm, const char* argv0, const char* c
     // Every record, not only those --id picks: dates of a shape read alike in any run.
     warta::IngestOptions all = in.ingest;
     all.ids.clear();
+    all.dates_only = true;
     warta::Reader survey(in.list.files, all);
     for (warta::Document doc; survey.Next(&doc);) {
       if (!in.pipeline && (waiting.size() >= kMaxWaiting ||

@@ -449,6 +449,11 @@ class Reader::Impl {
   }
 
   void ReadTextFile(Document* doc) {
+    if (options_.dates_only) {  // a text file has no date field
+      doc->id = id_;
+      doc->origin = path_;
+      return;
+    }
     const uint64_t limit = options_.max_article_bytes;
     uint64_t dropped = 0;  // bytes of a file over the limit, read and let go
     while (Fill())
@@ -530,8 +535,13 @@ class Reader::Impl {
       if (json.type() != simdjson::ondemand::json_type::object)
         return "not a JSON object (each line must be one {...} record)";
       simdjson::ondemand::object object = json.get_object();
+      const FieldNames& f = options_.fields;
       for (auto field : object) {
         std::string key(std::string_view(field.unescaped_key()));
+        if (options_.dates_only && (f.date.empty() ? std::find(kFieldKeys.date.begin(), kFieldKeys.date.end(), key) ==
+                                                         kFieldKeys.date.end()
+                                                   : key != f.date))
+          continue;  // on-demand parsing skips the value unread
         simdjson::ondemand::value value = field.value();
         simdjson::ondemand::json_type type = value.type();
         keys.push_back(key);
@@ -574,6 +584,7 @@ class Reader::Impl {
     optional_string(find(f.title, kFieldKeys.title), &doc->title_field);
     optional_string(find(f.date, kFieldKeys.date), &doc->date_field);
     optional_string(find(f.url, kFieldKeys.url), &doc->url);
+    if (options_.dates_only) return "";  // only the date keys were read
 
     int text = find(f.text, kFieldKeys.text);
     if (text < 0) {

@@ -50,6 +50,10 @@ struct IngestOptions {
   // times its size, so this bounds the memory of any input.
   uint64_t max_article_bytes = kDefaultMaxArticleMb * 1000000;
   static constexpr uint64_t kDefaultMaxArticleMb = 4;
+  // Only the publication date field is read from JSONL records (the CLI's
+  // date-order survey): other fields are skipped unparsed, text files give
+  // records without text.
+  bool dates_only = false;
 };
 
 // One file to read.

@@ -89,6 +89,32 @@ TEST_F(IngestTest, ConfiguredFieldsWin) {
   EXPECT_EQ(docs[0].id, "17");
 }
 
+// The CLI's date-order survey reads only the date field, and finds the same
+// one the full reading does: the first key of the highest priority, or the
+// configured one.
+TEST_F(IngestTest, DatesOnlyReadsTheSameDateFieldAndNothingElse) {
+  const std::string path = Write("dates.jsonl",
+      R"({"text": "Isi", "date": "10/09/2019", "date_publish": "2019-09-10", "title": "Judul"})" "\n"
+      R"({"tanggal": "11/09/2019", "published": 20190911, "maintext": "Isi"})" "\n"
+      R"({"isi": "Isi", "tgl": "12/09/2019"})" "\n");
+  IngestOptions options;
+  options.dates_only = true;
+  for (const std::string configured : {"", "tgl"}) {
+    SCOPED_TRACE(configured);
+    options.fields.date = configured;
+    IngestOptions full;
+    full.fields.date = configured;
+    auto dates = ReadAll({path}, options), docs = ReadAll({path}, full);
+    ASSERT_EQ(dates.size(), 3u);
+    ASSERT_EQ(docs.size(), 3u);
+    for (size_t k = 0; k < 3; ++k) {
+      EXPECT_EQ(dates[k].date_field, docs[k].date_field) << k;
+      EXPECT_TRUE(dates[k].original.empty());
+      EXPECT_FALSE(dates[k].title_field.has_value());
+    }
+  }
+}
+
 TEST_F(IngestTest, BadLinesBecomeErrorsAndTheBatchGoesOn) {
   const std::string path = Write("mixed.jsonl",
       "{\"id\": \"a\", \"text\": \"Satu\"}\n"
