@@ -449,10 +449,10 @@ class CompositeFloor {
           R"((?i)\b(?:meraih|menerima|dianugerahi|diraih)\b)",
           R"(\b(?:Kabupaten|Kota|Provinsi)\s+\p{Lu})", R"(\b(?:Jakarta|Surabaya|Bandung|Semarang|Medan)\b)"})
       set_.Add(pattern, nullptr);
-    if (!set_.Compile()) throw std::runtime_error("composite floor: set does not compile");
+    if (!set_.Compile()) throw Failure{"composite floor: set does not compile", 2};
     UErrorCode status = U_ZERO_ERROR;
     nfkc_ = icu::Normalizer2::getNFKCInstance(status);
-    if (U_FAILURE(status)) throw std::runtime_error("composite floor: no NFKC");
+    if (U_FAILURE(status)) throw Failure{"composite floor: no NFKC", 2};
   }
 
   // One thread's pass over one text; returns something that depends on all
