@@ -410,8 +410,9 @@ class Reader::Impl {
     for (;;) {
       size_t nl = buffer_.find('\n', std::max(buffer_pos_, scanned_));
       if (nl != std::string::npos) {
-        if (*too_long) {
-          *too_long += nl - buffer_pos_;
+        const uint64_t length = *too_long + (nl - buffer_pos_);
+        if (*too_long || (limit && length > limit)) {  // the last read may have brought a whole long line
+          *too_long = length;
           line->clear();
         } else {
           line->assign(buffer_, buffer_pos_, nl - buffer_pos_);
@@ -430,8 +431,9 @@ class Reader::Impl {
     }
     // A line cut by a read error is not a record: the error is reported at its number.
     if ((buffer_pos_ >= buffer_.size() && !*too_long) || !read_error_.empty()) return false;
-    if (*too_long) {
-      *too_long += buffer_.size() - buffer_pos_;
+    const uint64_t length = *too_long + (buffer_.size() - buffer_pos_);
+    if (*too_long || (limit && length > limit)) {
+      *too_long = length;
       line->clear();
     } else {
       line->assign(buffer_, buffer_pos_);

@@ -115,6 +115,25 @@ TEST_F(IngestTest, DatesOnlyReadsTheSameDateFieldAndNothingElse) {
   }
 }
 
+// --max-article-mb: a line of more bytes than the limit is an error record
+// whether it arrives in one read or over many; one of exactly the limit is read.
+TEST_F(IngestTest, LinesOverTheLimitAreErrorsAtAnyLength) {
+  auto line = [](size_t bytes) {
+    const std::string head = R"({"id": "x", "text": ")", tail = R"("})";
+    return head + std::string(bytes - head.size() - tail.size(), 'a') + tail;
+  };
+  const std::string path = Write("limit.jsonl", line(1000) + "\n" + line(1001) + "\n" + line(300000) + "\n" + line(1001));
+  IngestOptions options;
+  options.max_article_bytes = 1000;
+  auto docs = ReadAll({path}, options);
+  ASSERT_EQ(docs.size(), 4u);
+  EXPECT_EQ(docs[0].error, "");
+  EXPECT_EQ(docs[0].original, std::string(1000 - std::string(R"({"id": "x", "text": ""})").size(), 'a'));
+  EXPECT_EQ(docs[1].error, path + ":2: article of 0.0 MB is over --max-article-mb 0.001; not read");
+  EXPECT_EQ(docs[2].error, path + ":3: article of 0.3 MB is over --max-article-mb 0.001; not read");
+  EXPECT_EQ(docs[3].error, path + ":4: article of 0.0 MB is over --max-article-mb 0.001; not read");
+}
+
 TEST_F(IngestTest, BadLinesBecomeErrorsAndTheBatchGoesOn) {
   const std::string path = Write("mixed.jsonl",
       "{\"id\": \"a\", \"text\": \"Satu\"}\n"
