@@ -1,7 +1,8 @@
 // warta's command line: parses flags with Boost.Program_options, turns them
 // into a checked configuration, and runs one command. Exceptions stop here
 // and become one line on stderr and an exit code:
-//   0 all records processed, 1 some records failed, 2 usage or rule errors.
+//   0 all records processed, 1 some records failed, 2 usage or rule errors,
+//   3 an SQLite dataset stayed locked by another writer (extract).
 #include <unistd.h>
 
 #include <algorithm>
@@ -32,7 +33,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr int kExitOk = 0, kExitRecordErrors = 1, kExitUsage = 2;
+constexpr int kExitOk = 0, kExitRecordErrors = 1, kExitUsage = 2, kExitOutputLocked = 3;
 
 const char* kUsage = R"(warta: structured records from Indonesian news articles
 
@@ -105,9 +106,14 @@ const char* kExtractUsage = "Usage: warta extract [options] INPUT...\n"
     "BASE.awards.csv. -o - only with --format jsonl alone; an -o ending in the\n"
     "extension of a format not asked for is refused.\n"
     "\n"
+    "SQLite: a run is one transaction. Runs writing the same dataset at once\n"
+    "take turns: each waits for the one before to commit, up to --lock-timeout.\n"
+    "\n"
     "Exit codes: 0 every record processed; 1 some records failed (an input that\n"
-    "cannot be read, a bad line) or an output could not be written; 2 a usage\n"
-    "error or a broken rule file, before any record.\n"
+    "cannot be read, a bad line, an article over --max-article-mb) or an output\n"
+    "could not be written; 2 a usage error or a broken rule file, before any\n"
+    "record; 3 the SQLite dataset stayed locked by another writer for the whole\n"
+    "--lock-timeout (nothing of this run is written to it).\n"
     "\n"
     "Examples:\n"
     "  warta extract ../shared/seeds/*.txt\n"
@@ -265,6 +271,10 @@ po::options_description InputOptions() {
       ("date-field", po::value<std::string>()->default_value(""), "JSON field holding the publication date")
       ("id-field", po::value<std::string>()->default_value(""), "JSON field holding the record id")
       ("url-field", po::value<std::string>()->default_value(""), "JSON field holding the URL")
+      ("max-article-mb", po::value<double>()->default_value(warta::IngestOptions::kDefaultMaxArticleMb),
+       "an article (a JSONL line, a text file) of more megabytes than this becomes an error record and the "
+       "rest is read; it bounds memory, since one article is processed whole in about five times its size "
+       "(0: no limit)")
       ("date-order", po::value<std::string>()->default_value("auto"),
        "day/month order of numeric publication dates: auto (decided per shape of the date field), dmy or mdy");
   return options;
@@ -292,6 +302,9 @@ Inputs CheckInputs(const po::variables_map& vm, const char* argv0, const char* c
   in.list = warta::ExpandInputs(vm["input"].as<std::vector<std::string>>(),
                                 vm.count("glob") ? vm["glob"].as<std::vector<std::string>>() : std::vector<std::string>());
   if (vm.count("id")) in.ingest.ids = vm["id"].as<std::vector<std::string>>();
+  const double max_mb = vm["max-article-mb"].as<double>();
+  if (!(max_mb >= 0)) throw Failure{"--max-article-mb must be 0 (no limit) or more", kExitUsage};
+  in.ingest.max_article_bytes = static_cast<uint64_t>(max_mb * 1e6);
   const std::optional<warta::DateOrder> order = warta::ParseDateOrder(vm["date-order"].as<std::string>());
   if (!order) throw Failure{"--date-order must be auto, dmy or mdy", kExitUsage};
   warta::PipelineOptions options;
@@ -314,6 +327,7 @@ Inputs CheckInputs(const po::variables_map& vm, const char* argv0, const char* c
     // Every record, not only those --id picks: dates of a shape read alike in any run.
     warta::IngestOptions all = in.ingest;
     all.ids.clear();
+    all.dates_only = true;
     warta::Reader survey(in.list.files, all);
     for (warta::Document doc; survey.Next(&doc);) {
       if (!in.pipeline && (waiting.size() >= kMaxWaiting ||
@@ -429,6 +443,8 @@ int Extract(const std::vector<std::string>& args, const char* argv0) {
       ("only-awards", "write only the articles with at least one award record (the summary still counts all)")
       ("threads,j", po::value<int>()->default_value(0), "worker threads (0: one per core)")
       ("shard", po::value<std::string>(), "K/N: process only records K, K+N, K+2N, ... (1-based) of the input")
+      ("lock-timeout", po::value<double>()->default_value(warta::WriterOptions::kDefaultLockTimeoutSeconds),
+       "SQLite: seconds to wait for another run writing the same dataset to finish (exit 3 past it)")
       ("quiet,q", "no progress or summary on standard error");
   options.add(InputOptions());
   po::variables_map vm = Parse(args, options, "input");
@@ -458,12 +474,19 @@ int Extract(const std::vector<std::string>& args, const char* argv0) {
           &paths);
       !s.ok())
     throw Failure{s.message(), kExitUsage};
+  warta::WriterOptions writer_options;
+  writer_options.lock_timeout_seconds = vm["lock-timeout"].as<double>();
+  if (!(writer_options.lock_timeout_seconds >= 0)) throw Failure{"--lock-timeout must be 0 or more seconds", kExitUsage};
   Inputs in = CheckInputs(vm, argv0, "extract");
+  // An output that failed: a dataset another writer kept locked has its own code.
+  auto output_failure = [](const warta::Status& s) {
+    return Failure{s.message(), s.busy() ? kExitOutputLocked : kExitRecordErrors};
+  };
   std::vector<std::unique_ptr<warta::RecordWriter>> writers;
   for (size_t i = 0; i < formats.size(); ++i) {
     writers.emplace_back();
-    if (warta::Status s = warta::OpenWriter(formats[i], paths[i], &writers.back()); !s.ok())
-      throw Failure{s.message(), kExitRecordErrors};
+    if (warta::Status s = warta::OpenWriter(formats[i], paths[i], &writers.back(), writer_options); !s.ok())
+      throw output_failure(s);
   }
 
   warta::BatchOptions batch;
@@ -522,9 +545,9 @@ int Extract(const std::vector<std::string>& args, const char* argv0) {
       },
       &counts, &warning_kinds);
   if (batch.progress) std::fprintf(stderr, "\n");
-  if (!run.ok()) throw Failure{run.message(), kExitRecordErrors};
+  if (!run.ok()) throw output_failure(run);
   for (auto& writer : writers)
-    if (warta::Status s = writer->Close(); !s.ok()) throw Failure{s.message(), kExitRecordErrors};
+    if (warta::Status s = writer->Close(); !s.ok()) throw output_failure(s);
 
   if (!quiet) {
     const double seconds = seconds_since_start();

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -100,6 +101,13 @@ bool IsHtmlPage(std::string_view text) {
   for (std::string_view opening : {"<!doctype html", "<html", "<head>", "<body"})
     if (head.starts_with(opening)) return true;
   return false;
+}
+
+// The error of a record over IngestOptions::max_article_bytes.
+std::string TooLong(uint64_t bytes, uint64_t limit) {
+  char text[96];
+  std::snprintf(text, sizeof text, "article of %.1f MB is over --max-article-mb %g; not read", bytes / 1e6, limit / 1e6);
+  return text;
 }
 
 // "a number", "an object or array", "null": a JSON value's kind in a message.
@@ -394,22 +402,42 @@ class Reader::Impl {
 
   // Next line without its '\n'; false at end of file. Bytes already searched
   // for '\n' are not searched again, so a line of any length is read in
-  // linear time.
-  bool GetLine(std::string* line) {
+  // linear time. A line longer than max_article_bytes is read through but
+  // not kept: `line` is left empty and `*too_long` gets its length.
+  bool GetLine(std::string* line, uint64_t* too_long) {
+    *too_long = 0;
+    const uint64_t limit = options_.max_article_bytes;
     for (;;) {
       size_t nl = buffer_.find('\n', std::max(buffer_pos_, scanned_));
       if (nl != std::string::npos) {
-        line->assign(buffer_, buffer_pos_, nl - buffer_pos_);
+        const uint64_t length = *too_long + (nl - buffer_pos_);
+        if (*too_long || (limit && length > limit)) {  // the last read may have brought a whole long line
+          *too_long = length;
+          line->clear();
+        } else {
+          line->assign(buffer_, buffer_pos_, nl - buffer_pos_);
+        }
         buffer_pos_ = nl + 1;
         return true;
       }
       scanned_ = buffer_.size();
       Compact();
+      if (limit && buffer_.size() > limit) {  // Compact left only this line in the buffer
+        *too_long += buffer_.size();
+        buffer_.clear();
+        scanned_ = 0;
+      }
       if (!Fill()) break;
     }
     // A line cut by a read error is not a record: the error is reported at its number.
-    if (buffer_pos_ >= buffer_.size() || !read_error_.empty()) return false;
-    line->assign(buffer_, buffer_pos_);
+    if ((buffer_pos_ >= buffer_.size() && !*too_long) || !read_error_.empty()) return false;
+    const uint64_t length = *too_long + (buffer_.size() - buffer_pos_);
+    if (*too_long || (limit && length > limit)) {
+      *too_long = length;
+      line->clear();
+    } else {
+      line->assign(buffer_, buffer_pos_);
+    }
     buffer_pos_ = buffer_.size();
     return true;
   }
@@ -423,12 +451,27 @@ class Reader::Impl {
   }
 
   void ReadTextFile(Document* doc) {
-    while (Fill()) {
+    if (options_.dates_only) {  // a text file has no date field
+      doc->id = id_;
+      doc->origin = path_;
+      return;
     }
+    const uint64_t limit = options_.max_article_bytes;
+    uint64_t dropped = 0;  // bytes of a file over the limit, read and let go
+    while (Fill())
+      if (limit && buffer_.size() - buffer_pos_ > limit) {
+        dropped += buffer_.size() - buffer_pos_;
+        buffer_.clear();
+        buffer_pos_ = 0;
+      }
     doc->id = id_;
     doc->origin = path_;
     if (!read_error_.empty()) {
       doc->error = path_ + ": " + read_error_;
+      return;
+    }
+    if (dropped) {
+      doc->error = path_ + ": " + TooLong(dropped + buffer_.size() - buffer_pos_, limit);
       return;
     }
     ReadText(buffer_.substr(buffer_pos_), doc);
@@ -440,8 +483,9 @@ class Reader::Impl {
   bool ReadJsonlRecord(Document* doc) {
     *doc = Document();
     std::string& line = line_;
+    uint64_t too_long = 0;
     for (;;) {
-      if (!GetLine(&line)) {
+      if (!GetLine(&line, &too_long)) {
         if (!read_error_.empty()) {
           doc->id = path_ + ":" + std::to_string(line_no_ + 1);
           doc->origin = doc->id;
@@ -450,12 +494,14 @@ class Reader::Impl {
         return false;
       }
       ++line_no_;
+      if (too_long) break;
       if (!line.empty() && line.back() == '\r') line.pop_back();
       if (line.find_first_not_of(" \t") != std::string::npos) break;
       ++blank_lines_;
     }
     doc->origin = path_ + ":" + std::to_string(line_no_);
-    ParseJsonLine(line, doc);
+    if (too_long) doc->error = doc->origin + ": " + TooLong(too_long, options_.max_article_bytes);
+    else ParseJsonLine(line, doc);
     if (doc->id.empty()) doc->id = doc->origin;
     if (charset_) doc->Warn("utf16", std::string("input was ") + charset_ + ", converted to UTF-8");
     return true;
@@ -491,8 +537,13 @@ class Reader::Impl {
       if (json.type() != simdjson::ondemand::json_type::object)
         return "not a JSON object (each line must be one {...} record)";
       simdjson::ondemand::object object = json.get_object();
+      const FieldNames& f = options_.fields;
       for (auto field : object) {
         std::string key(std::string_view(field.unescaped_key()));
+        if (options_.dates_only && (f.date.empty() ? std::find(kFieldKeys.date.begin(), kFieldKeys.date.end(), key) ==
+                                                         kFieldKeys.date.end()
+                                                   : key != f.date))
+          continue;  // on-demand parsing skips the value unread
         simdjson::ondemand::value value = field.value();
         simdjson::ondemand::json_type type = value.type();
         keys.push_back(key);
@@ -535,6 +586,7 @@ class Reader::Impl {
     optional_string(find(f.title, kFieldKeys.title), &doc->title_field);
     optional_string(find(f.date, kFieldKeys.date), &doc->date_field);
     optional_string(find(f.url, kFieldKeys.url), &doc->url);
+    if (options_.dates_only) return "";  // only the date keys were read
 
     int text = find(f.text, kFieldKeys.text);
     if (text < 0) {

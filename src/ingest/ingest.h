@@ -44,6 +44,16 @@ struct IngestOptions {
   InputFormat format = InputFormat::kAuto;
   // When not empty, only the records with one of these ids are returned.
   std::vector<std::string> ids;
+  // A record (a JSONL line, a text file) of more bytes than this is not
+  // kept in memory: it becomes an error record naming its size, and the rest
+  // is read. 0: no limit. One article is processed whole, in about five
+  // times its size, so this bounds the memory of any input.
+  uint64_t max_article_bytes = kDefaultMaxArticleMb * 1000000;
+  static constexpr uint64_t kDefaultMaxArticleMb = 4;
+  // Only the publication date field is read from JSONL records (the CLI's
+  // date-order survey): other fields are skipped unparsed, text files give
+  // records without text.
+  bool dates_only = false;
 };
 
 // One file to read.

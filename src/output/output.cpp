@@ -265,7 +265,8 @@ Status OutputPaths(const std::vector<OutputFormat>& formats, const std::optional
   return {};
 }
 
-Status OpenWriter(OutputFormat format, const std::string& path, std::unique_ptr<RecordWriter>* out) {
+Status OpenWriter(OutputFormat format, const std::string& path, std::unique_ptr<RecordWriter>* out,
+                  const WriterOptions& options) {
   switch (format) {
     case OutputFormat::kJsonl: {
       auto writer = std::make_unique<JsonlWriter>();
@@ -276,7 +277,7 @@ Status OpenWriter(OutputFormat format, const std::string& path, std::unique_ptr<
     case OutputFormat::kCsv:
       return OpenCsvWriter(path, out);
     case OutputFormat::kSqlite:
-      return OpenSqliteWriter(path, out);
+      return OpenSqliteWriter(path, options.lock_timeout_seconds, out);
   }
   return Status::Error("unknown output format");
 }

@@ -43,9 +43,18 @@ class RecordWriter {
 Status OutputPaths(const std::vector<OutputFormat>& formats, const std::optional<std::string>& output,
                    std::vector<std::string>* paths);
 
+struct WriterOptions {
+  // SQLite: a run writes in one transaction, so a second writer of the same
+  // dataset waits until the first commits, at most this long; then it fails
+  // with a busy Status (Status::busy()).
+  double lock_timeout_seconds = kDefaultLockTimeoutSeconds;
+  static constexpr int kDefaultLockTimeoutSeconds = 600;
+};
+
 // Opens a writer. `path`: the JSONL file ("" or "-": standard output), the
 // prefix of the CSV files (PREFIX.articles.csv, PREFIX.entities.csv,
 // PREFIX.awards.csv), or the SQLite database (created, or updated in place).
-Status OpenWriter(OutputFormat format, const std::string& path, std::unique_ptr<RecordWriter>* out);
+Status OpenWriter(OutputFormat format, const std::string& path, std::unique_ptr<RecordWriter>* out,
+                  const WriterOptions& options = {});
 
 }  // namespace warta

@@ -9,7 +9,12 @@
 // (upsert by article id), so a dataset can be refreshed in place. Within one
 // run an id never replaces: a later article with an id already written is
 // stored as "ID~2" (~3, ...), with a warning. The whole run is one
-// transaction: a failed run commits nothing.
+// transaction: a failed run commits nothing. Another run writing the same
+// dataset holds its lock until it commits; this one waits for it, up to the
+// lock timeout, and then fails with a busy Status.
+#include <algorithm>
+#include <cstdint>
+#include <cstdio>
 #include <unordered_set>
 
 #include <nlohmann/json.hpp>
@@ -146,9 +151,13 @@ class SqliteWriter : public RecordWriter {
     }
   }
 
-  Status Open(const std::string& path) {
+  Status Open(const std::string& path, double lock_timeout_seconds) {
     path_ = path;
+    lock_timeout_seconds_ = lock_timeout_seconds;
     if (sqlite3_open(path.c_str(), &db_) != SQLITE_OK) return Error("cannot open");
+    // SQLite's own busy handler: every statement below, BEGIN IMMEDIATE and
+    // COMMIT most of all, retries while another connection holds the lock.
+    sqlite3_busy_timeout(db_, static_cast<int>(std::min(lock_timeout_seconds * 1000, double(INT32_MAX))));
     if (Status s = Exec(kSchema); !s.ok()) return s;
     // A dataset written before these columns existed gets them; its rows keep
     // NULL (or 0) there, and no evidence rows, until their articles are re-run.
@@ -263,12 +272,22 @@ class SqliteWriter : public RecordWriter {
     if (sqlite3_exec(db_, sql, nullptr, nullptr, &message) == SQLITE_OK) return {};
     std::string why = message ? message : sqlite3_errmsg(db_);
     sqlite3_free(message);
-    return Status::Error(path_ + ": " + why);
+    return Failed(path_ + ": " + why);
   }
-  Status Error(const std::string& what) { return Status::Error(path_ + ": " + what + ": " + sqlite3_errmsg(db_)); }
+  Status Error(const std::string& what) { return Failed(path_ + ": " + what + ": " + sqlite3_errmsg(db_)); }
+  // The busy handler gave up: another writer kept the dataset for the whole timeout.
+  Status Failed(const std::string& message) {
+    const int code = sqlite3_errcode(db_) & 0xFF;
+    if (code != SQLITE_BUSY && code != SQLITE_LOCKED) return Status::Error(message);
+    char waited[96];
+    std::snprintf(waited, sizeof waited, " (another writer held it for the whole --lock-timeout of %g s)",
+                  lock_timeout_seconds_);
+    return Status::Busy(message + waited);
+  }
 
   sqlite3* db_ = nullptr;
   std::string path_;
+  double lock_timeout_seconds_ = 0;
   bool open_transaction_ = false;
   std::vector<std::unique_ptr<Statement>> statements_;
   std::unordered_set<std::string> written_;  // article ids of this run
@@ -276,9 +295,9 @@ class SqliteWriter : public RecordWriter {
 
 }  // namespace
 
-Status OpenSqliteWriter(const std::string& path, std::unique_ptr<RecordWriter>* out) {
+Status OpenSqliteWriter(const std::string& path, double lock_timeout_seconds, std::unique_ptr<RecordWriter>* out) {
   auto writer = std::make_unique<SqliteWriter>();
-  if (Status s = writer->Open(path); !s.ok()) return s;
+  if (Status s = writer->Open(path, lock_timeout_seconds); !s.ok()) return s;
   *out = std::move(writer);
   return {};
 }

@@ -10,7 +10,7 @@
 namespace warta {
 
 Status OpenCsvWriter(const std::string& prefix, std::unique_ptr<RecordWriter>* out);
-Status OpenSqliteWriter(const std::string& path, std::unique_ptr<RecordWriter>* out);
+Status OpenSqliteWriter(const std::string& path, double lock_timeout_seconds, std::unique_ptr<RecordWriter>* out);
 
 // "a; b; c": lists (units, innovations) in one cell.
 std::string JoinList(const std::vector<std::string>& items);

@@ -34,14 +34,15 @@ Status RunBatch(const std::function<bool(Document*)>& next_document, const Pipel
   auto read = [&](Chunk* c) {
     c->docs.resize(capacity);
     c->filled = 0;
-    while (more && c->filled < capacity) {
+    size_t bytes = 0;
+    while (more && c->filled < capacity && bytes < options.chunk_bytes) {
       if (!next_document(&c->docs[c->filled])) {
         more = false;
         break;
       }
       const uint64_t index = counts->read++;
       if (options.shard_count > 1 && index % options.shard_count != options.shard_index) continue;
-      ++c->filled;
+      bytes += c->docs[c->filled++].original.size();
     }
   };
   // Hands a processed chunk on in input order.

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <fstream>
 #include <regex>
+#include <thread>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -252,6 +253,62 @@ TEST(CliTest, DuplicateIdsAreWarnedAndNeverOverwriteInSqlite) {
   EXPECT_EQ(lines[0]["id"], "jateng/x");
   EXPECT_EQ(lines[1]["id"], "x");
   EXPECT_TRUE(lines[1]["warnings"].empty()) << lines[1]["warnings"];
+}
+
+// Issue 17: a second run writing the same dataset stopped at once with
+// "database is locked". Here this test holds the dataset's lock for a while,
+// then two runs start at once: both wait, take turns, and both batches land.
+TEST(CliTest, TwoRunsWritingOneDatasetTakeTurns) {
+  const std::string dir = Folder("two_writers");
+  const std::string db = dir + "/one.sqlite";
+  const std::string second =
+      Put(dir + "/second.jsonl",
+          nlohmann::json({{"id", "b1"}, {"text", Slurp(CorpusArticle("002_pemkot-semarang-top45"))}}).dump() + "\n" +
+              "{\"id\": \"b2\", \"text\": \"Pemkab Sleman meraih opini WTP.\"}\n");
+  sqlite3* holder = nullptr;
+  ASSERT_EQ(sqlite3_open(db.c_str(), &holder), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(holder, "CREATE TABLE held (x); BEGIN EXCLUSIVE; INSERT INTO held VALUES (1)", nullptr,
+                         nullptr, nullptr),
+            SQLITE_OK);
+  std::thread release([&] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+    sqlite3_exec(holder, "COMMIT", nullptr, nullptr, nullptr);
+  });
+  const std::string run = testing::WartaBinary() + " extract -q --format sqlite --lock-timeout 120 -o " + db;
+  auto r = testing::RunCommand("(" + run + " " + testing::SourceDir() + "/corpus/articles; echo first $?) & (" + run +
+                               " " + second + "; echo second $?) & wait");
+  release.join();
+  sqlite3_close(holder);
+  EXPECT_NE(r.out.find("first 0"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("second 0"), std::string::npos) << r.out;
+  EXPECT_EQ(Query(db, "SELECT COUNT(*) FROM articles WHERE id IN ('b1', 'b2')"),
+            (std::vector<std::vector<std::string>>{{"2"}}));
+  EXPECT_EQ(Query(db, "SELECT COUNT(*) FROM articles WHERE id LIKE '0%'"),
+            (std::vector<std::vector<std::string>>{{"34"}}));
+  EXPECT_EQ(Query(db, "SELECT COUNT(*) > 0 FROM award_sources WHERE article_id = 'b1'"),
+            (std::vector<std::vector<std::string>>{{"1"}}));
+  EXPECT_EQ(Query(db, "SELECT COUNT(*) > 0 FROM award_sources WHERE article_id LIKE '0%'"),
+            (std::vector<std::vector<std::string>>{{"1"}}));
+}
+
+// A lock that never frees within --lock-timeout is an output failure of its own (exit 3), and the run writes nothing.
+TEST(CliTest, DatasetLockedPastTheTimeoutExitsThree) {
+  const std::string dir = Folder("locked");
+  const std::string db = dir + "/held.sqlite";
+  sqlite3* holder = nullptr;
+  ASSERT_EQ(sqlite3_open(db.c_str(), &holder), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(holder, "CREATE TABLE held (x); BEGIN EXCLUSIVE; INSERT INTO held VALUES (1)", nullptr,
+                         nullptr, nullptr),
+            SQLITE_OK);
+  auto r = Warta("extract -q --format sqlite --lock-timeout 0.5 -o " + db + " " +
+                 CorpusArticle("002_pemkot-semarang-top45") + " 2>&1");
+  sqlite3_exec(holder, "ROLLBACK", nullptr, nullptr, nullptr);
+  sqlite3_close(holder);
+  EXPECT_EQ(r.exit_code, 3) << r.out;
+  EXPECT_NE(r.out.find("warta: " + db + ": database is locked (another writer held it for the whole --lock-timeout of 0.5 s)"),
+            std::string::npos)
+      << r.out;
+  EXPECT_TRUE(Query(db, "SELECT name FROM sqlite_master WHERE name = 'articles'").empty());
 }
 
 // Issue 22: a folder's program, README and CSV each became an article.

@@ -89,6 +89,51 @@ TEST_F(IngestTest, ConfiguredFieldsWin) {
   EXPECT_EQ(docs[0].id, "17");
 }
 
+// The CLI's date-order survey reads only the date field, and finds the same
+// one the full reading does: the first key of the highest priority, or the
+// configured one.
+TEST_F(IngestTest, DatesOnlyReadsTheSameDateFieldAndNothingElse) {
+  const std::string path = Write("dates.jsonl",
+      R"({"text": "Isi", "date": "10/09/2019", "date_publish": "2019-09-10", "title": "Judul"})" "\n"
+      R"({"tanggal": "11/09/2019", "published": 20190911, "maintext": "Isi"})" "\n"
+      R"({"isi": "Isi", "tgl": "12/09/2019"})" "\n");
+  IngestOptions options;
+  options.dates_only = true;
+  for (const std::string configured : {"", "tgl"}) {
+    SCOPED_TRACE(configured);
+    options.fields.date = configured;
+    IngestOptions full;
+    full.fields.date = configured;
+    auto dates = ReadAll({path}, options), docs = ReadAll({path}, full);
+    ASSERT_EQ(dates.size(), 3u);
+    ASSERT_EQ(docs.size(), 3u);
+    for (size_t k = 0; k < 3; ++k) {
+      EXPECT_EQ(dates[k].date_field, docs[k].date_field) << k;
+      EXPECT_TRUE(dates[k].original.empty());
+      EXPECT_FALSE(dates[k].title_field.has_value());
+    }
+  }
+}
+
+// --max-article-mb: a line of more bytes than the limit is an error record
+// whether it arrives in one read or over many; one of exactly the limit is read.
+TEST_F(IngestTest, LinesOverTheLimitAreErrorsAtAnyLength) {
+  auto line = [](size_t bytes) {
+    const std::string head = R"({"id": "x", "text": ")", tail = R"("})";
+    return head + std::string(bytes - head.size() - tail.size(), 'a') + tail;
+  };
+  const std::string path = Write("limit.jsonl", line(1000) + "\n" + line(1001) + "\n" + line(300000) + "\n" + line(1001));
+  IngestOptions options;
+  options.max_article_bytes = 1000;
+  auto docs = ReadAll({path}, options);
+  ASSERT_EQ(docs.size(), 4u);
+  EXPECT_EQ(docs[0].error, "");
+  EXPECT_EQ(docs[0].original, std::string(1000 - std::string(R"({"id": "x", "text": ""})").size(), 'a'));
+  EXPECT_EQ(docs[1].error, path + ":2: article of 0.0 MB is over --max-article-mb 0.001; not read");
+  EXPECT_EQ(docs[2].error, path + ":3: article of 0.3 MB is over --max-article-mb 0.001; not read");
+  EXPECT_EQ(docs[3].error, path + ":4: article of 0.0 MB is over --max-article-mb 0.001; not read");
+}
+
 TEST_F(IngestTest, BadLinesBecomeErrorsAndTheBatchGoesOn) {
   const std::string path = Write("mixed.jsonl",
       "{\"id\": \"a\", \"text\": \"Satu\"}\n"

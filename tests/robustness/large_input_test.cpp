@@ -1,5 +1,10 @@
-// One article of 50 MB: read whole, processed in one piece, offsets exact at
-// its far end (beyond what 16-bit or careless int arithmetic would hold).
+// One article of 50 MB: read whole when --max-article-mb allows it, processed
+// in one piece, offsets exact at its far end (beyond what 16-bit or careless
+// int arithmetic would hold). Over the limit (issue 17), an article of 64 MB
+// is an error record, the batch goes on, and memory stays low.
+#include <sys/resource.h>
+#include <sys/wait.h>
+
 #include "core/utf8.h"
 #include "ingest/ingest.h"
 #include "robustness.h"
@@ -31,7 +36,7 @@ TEST(LargeInput, FiftyMegabyteArticle) {
   const std::string article = kOpening + LongBody(kSize) + kClosing;
   const std::string input = s.Write("panjang.txt", article);
   const std::string output = s.Path("out.jsonl");
-  WartaRun r = Warta(s, "extract " + input + " -o " + output);
+  WartaRun r = Warta(s, "extract --max-article-mb 64 " + input + " -o " + output);
   ASSERT_EQ(r.exit_code, 0) << r.err;
   auto records = JsonLines(ReadFile(output));
   ASSERT_EQ(records.size(), 1u);
@@ -53,7 +58,9 @@ TEST(LargeInput, FiftyMegabyteJsonlLineAndTheLineAfterIt) {
   const std::string path =
       s.Write("besar.jsonl", nlohmann::json({{"id", "besar"}, {"text", text}}).dump() + "\n" +
                                  R"({"id": "kecil", "text": "Pemkot Semarang meraih penghargaan."})" + "\n");
-  Reader reader({path}, IngestOptions());
+  IngestOptions options;
+  options.max_article_bytes = 0;
+  Reader reader({path}, options);
   Document doc;
   ASSERT_TRUE(reader.Next(&doc));
   EXPECT_EQ(doc.id, "besar");
@@ -63,6 +70,68 @@ TEST(LargeInput, FiftyMegabyteJsonlLineAndTheLineAfterIt) {
   ASSERT_TRUE(reader.Next(&doc));
   EXPECT_EQ(doc.id, "kecil");
   EXPECT_FALSE(reader.Next(&doc));
+}
+
+// Runs `command` through the shell and returns its exit code, with the
+// kernel's peak RSS of the process (which the shell execs) in MB.
+int RunMeasured(const std::string& command, double* peak_mb) {
+  const pid_t pid = fork();
+  if (pid == 0) {
+    execl("/bin/sh", "sh", "-c", ("exec " + command).c_str(), static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  int status = 0;
+  rusage usage{};
+  if (pid < 0 || wait4(pid, &status, 0, &usage) != pid) return -1;
+  *peak_mb = usage.ru_maxrss * 1024 / 1e6;  // ru_maxrss is in KiB
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+// Issue 17: a 64 MB line peaked at ~620 MB when it was read and processed whole.
+TEST(LargeInput, ArticleOverTheLimitIsAnErrorRecordInLowMemory) {
+  Scratch s;
+  for (const bool gzip : {false, true}) {
+    SCOPED_TRACE(gzip ? "gzip" : "plain");
+    const std::string line = nlohmann::json({{"id", "besar"}, {"text", LongBody(64u << 20)}}).dump();
+    const std::string path =
+        s.Write("besar.jsonl", line + "\n" + R"({"id": "kecil", "text": "Pemkot Semarang meraih Adipura 2019."})" + "\n");
+    if (gzip) {
+      ASSERT_EQ(testing::RunCommand("gzip -f " + path).exit_code, 0);
+    }
+    const std::string input = gzip ? path + ".gz" : path;
+    const std::string output = s.Path("out.jsonl");
+    double peak_mb = 0;
+    const int code = RunMeasured(testing::WartaBinary() + " extract --threads 2 " + input + " -o " + output + " 2>" +
+                                     s.Path("err.txt"),
+                                 &peak_mb);
+    EXPECT_EQ(code, 1) << "an error record";
+    auto records = JsonLines(ReadFile(output));
+    ASSERT_EQ(records.size(), 2u);
+    const std::string error = records[0].value("error", "");
+    char size[32];
+    std::snprintf(size, sizeof size, "%.1f MB", line.size() / 1e6);
+    EXPECT_EQ(error, input + ":1: article of " + size + " is over --max-article-mb 4; not read");
+    EXPECT_EQ(records[1]["id"], "kecil");
+    EXPECT_FALSE(records[1].contains("error"));
+    EXPECT_FALSE(records[1]["entities"].empty());
+    EXPECT_NE(ReadFile(s.Path("err.txt")).find("warta: error: " + error), std::string::npos);
+    EXPECT_LT(peak_mb, 150) << "peak RSS";
+    std::printf("  %s: peak RSS %.1f MB\n", gzip ? "gzip" : "plain", peak_mb);
+  }
+}
+
+TEST(LargeInput, TextFileOverTheLimitNamesItsSizeAndTheOption) {
+  Scratch s;
+  const std::string big = s.Write("d/besar.txt", LongBody(5'000'000));
+  s.Write("d/kecil.txt", "Pemkot Semarang meraih Adipura 2019.");
+  WartaRun r = Warta(s, "extract --max-article-mb 2.5 " + s.Path("d") + " -o " + s.Path("out.jsonl"));
+  EXPECT_EQ(r.exit_code, 1);
+  auto records = JsonLines(ReadFile(s.Path("out.jsonl")));
+  ASSERT_EQ(records.size(), 2u);
+  EXPECT_EQ(records[0]["id"], "besar");
+  EXPECT_EQ(records[0].value("error", ""), big + ": article of 5.0 MB is over --max-article-mb 2.5; not read");
+  EXPECT_EQ(records[1]["id"], "kecil");
+  EXPECT_FALSE(records[1].contains("error"));
 }
 
 }  // namespace
