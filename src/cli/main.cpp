@@ -258,6 +258,13 @@ po::variables_map Parse(const std::vector<std::string>& args, const po::options_
   return vm;
 }
 
+// Whether --help was asked: then the command's usage and options are printed.
+bool HelpAsked(const po::variables_map& vm, const char* usage, const po::options_description& options) {
+  if (!vm.count("help")) return false;
+  std::cout << usage << "\n" << options;
+  return true;
+}
+
 po::options_description InputOptions() {
   po::options_description options("input options");
   options.add_options()
@@ -373,10 +380,7 @@ int EachArticle(const std::vector<std::string>& args, const char* argv0, const c
       "id", po::value<std::vector<std::string>>()->composing()->value_name("ID"), kIdHelp);
   options.add(InputOptions());
   po::variables_map vm = Parse(args, options, "input");
-  if (vm.count("help")) {
-    std::cout << usage << "\n" << options;
-    return kExitOk;
-  }
+  if (HelpAsked(vm, usage, options)) return kExitOk;
   Inputs in = CheckInputs(vm, argv0, command);
   warta::Reader reader(in.list.files, in.ingest);
   warta::Document doc;
@@ -448,10 +452,7 @@ int Extract(const std::vector<std::string>& args, const char* argv0) {
       ("quiet,q", "no progress or summary on standard error");
   options.add(InputOptions());
   po::variables_map vm = Parse(args, options, "input");
-  if (vm.count("help")) {
-    std::cout << kExtractUsage << "\n" << options;
-    return kExitOk;
-  }
+  if (HelpAsked(vm, kExtractUsage, options)) return kExitOk;
 
   // The outputs, named before the rules load so that a wrong -o fails at once.
   std::vector<warta::OutputFormat> formats;
@@ -597,10 +598,7 @@ int Eval(const std::vector<std::string>& args, const char* argv0) {
       ("json", "print the figures as one JSON object instead of the report");
   options.add(InputOptions());
   po::variables_map vm = Parse(args, options, "input");
-  if (vm.count("help")) {
-    std::cout << kEvalUsage << "\n" << options;
-    return kExitOk;
-  }
+  if (HelpAsked(vm, kEvalUsage, options)) return kExitOk;
   if (!vm.count("gold")) throw Failure{"eval: --gold GOLD.jsonl is required", kExitUsage};
   std::vector<warta::eval::GoldArticle> gold;
   if (warta::Status s = warta::eval::ReadGold(vm["gold"].as<std::string>(), &gold); !s.ok())
@@ -679,10 +677,7 @@ int Review(const std::vector<std::string>& args, const char* argv0) {
       ("quiet,q", "no summary on standard output");
   options.add(InputOptions());
   po::variables_map vm = Parse(args, options, "input");
-  if (vm.count("help")) {
-    std::cout << kReviewUsage << "\n" << options;
-    return kExitOk;
-  }
+  if (HelpAsked(vm, kReviewUsage, options)) return kExitOk;
   if (!vm.count("output")) throw Failure{"review: -o DIR is required", kExitUsage};
   if (!vm.count("input")) throw Failure{"review: no INPUT given (see warta review --help)", kExitUsage};
   if (vm["per-page"].as<int>() < 1) throw Failure{"--per-page must be at least 1", kExitUsage};
@@ -754,10 +749,7 @@ int GoldDraft(const std::vector<std::string>& args) {
   po::options_description options("gold-draft options");
   options.add_options()("help,h", "show this help");
   po::variables_map vm = Parse(args, options, "input");
-  if (vm.count("help")) {
-    std::cout << kGoldDraftUsage << "\n" << options;
-    return kExitOk;
-  }
+  if (HelpAsked(vm, kGoldDraftUsage, options)) return kExitOk;
   if (!vm.count("input")) throw Failure{"gold-draft: no OUTPUT.jsonl given (see warta gold-draft --help)", kExitUsage};
   uint64_t skipped = 0;
   ForEachOutputLine(vm["input"].as<std::vector<std::string>>(), [&](const std::string& line, const std::string& where) {

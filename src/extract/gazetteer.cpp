@@ -119,7 +119,6 @@ std::string Join(const std::vector<Token>& tokens, size_t from = 0) {
   return key;
 }
 
-
 bool AllCapitals(std::string_view s) {
   bool letter = false;
   for (unsigned char c : s) {

@@ -323,30 +323,32 @@ TEST_F(GazetteerTest, TitlesThatAreNone) {
 // second title after "dan" ends it. After an event's capitalised word, a
 // giver's office or "yang diraih", what follows is no title.
 TEST_F(GazetteerTest, TitlesAfterTheAwardsNoun) {
-  auto awards = &GazetteerTest::Awards;
-  EXPECT_EQ(awards("Dinas Kesehatan Kota Bogor menerima penghargaan Pelopor Layanan Ramah Lansia dari Kementerian Kesehatan."),
-            std::vector<std::string>{"Pelopor Layanan Ramah Lansia"});
-  EXPECT_EQ(awards("Kantor Imigrasi Batam meraih penghargaan Unit Layanan Paspor Terbaik Nasional tahun 2023."),
-            std::vector<std::string>{"Unit Layanan Paspor Terbaik Nasional 2023"});
-  EXPECT_EQ(awards("Penghargaan tersebut adalah Pembina Koperasi Terbaik dan Kota Peduli Disabilitas."),
-            std::vector<std::string>{"Pembina Koperasi Terbaik"});
-  EXPECT_EQ(awards("Ia menerima penghargaan sebagai Kepala Sekolah Penggerak Literasi di Jakarta."),
-            std::vector<std::string>{"Kepala Sekolah Penggerak Literasi"});
-  EXPECT_EQ(awards("Bank itu meraih penghargaan Best Practice of the Year in Digital Banking pekan lalu."),
-            std::vector<std::string>{"Best Practice of the Year in Digital Banking"});
-  EXPECT_EQ(awards("Wali kota menerima penghargaan Inovasi Daerah Pemprov Jatim kemarin."),
-            std::vector<std::string>{"Inovasi Daerah"});
-  EXPECT_TRUE(awards("Pemkab Gowa menerima penghargaan Presiden Joko Widodo.").empty());
-  EXPECT_TRUE(awards("Ia datang ke Malam Penghargaan Partai Golkar di Jakarta.").empty());
-  EXPECT_TRUE(awards("Penghargaan yang diraih Dinas Pendidikan Kota Medan meningkat.").empty());
-  EXPECT_TRUE(awards("Satuan kerja yang menerima penghargaan yaitu Direktorat Bina KUA Kementerian Agama.").empty());
-  EXPECT_TRUE(awards("Humas menerima penghargaan Kategori Siaran Pers Terbaik.").empty());
-  EXPECT_TRUE(awards("Penerima penghargaan tersebut adalah Yayasan Lentera Bangsa dari Bali.").empty());
-  EXPECT_EQ(awards("Rumah sakit itu menerima penghargaan Gold Winner Kategori Layanan Publik tahun ini."),
-            std::vector<std::string>{"Gold Winner"});
-  // One title: the one written with its noun ("Anugerah") too.
-  EXPECT_EQ(awards("Balai itu meraih penghargaan Prayoga Sala. Anugerah Prayoga Sala diserahkan di Denpasar."),
-            (std::vector<std::string>{"Anugerah Prayoga Sala", "Anugerah Prayoga Sala"}));
+  const std::pair<const char*, std::vector<std::string>> cases[] = {
+      {"Dinas Kesehatan Kota Bogor menerima penghargaan Pelopor Layanan Ramah Lansia dari Kementerian Kesehatan.",
+       {"Pelopor Layanan Ramah Lansia"}},
+      {"Kantor Imigrasi Batam meraih penghargaan Unit Layanan Paspor Terbaik Nasional tahun 2023.",
+       {"Unit Layanan Paspor Terbaik Nasional 2023"}},
+      {"Penghargaan tersebut adalah Pembina Koperasi Terbaik dan Kota Peduli Disabilitas.", {"Pembina Koperasi Terbaik"}},
+      {"Ia menerima penghargaan sebagai Kepala Sekolah Penggerak Literasi di Jakarta.",
+       {"Kepala Sekolah Penggerak Literasi"}},
+      {"Bank itu meraih penghargaan Best Practice of the Year in Digital Banking pekan lalu.",
+       {"Best Practice of the Year in Digital Banking"}},
+      {"Wali kota menerima penghargaan Inovasi Daerah Pemprov Jatim kemarin.", {"Inovasi Daerah"}},
+      {"Rumah sakit itu menerima penghargaan Gold Winner Kategori Layanan Publik tahun ini.", {"Gold Winner"}},
+      {"Pemkab Gowa menerima penghargaan Presiden Joko Widodo.", {}},
+      {"Ia datang ke Malam Penghargaan Partai Golkar di Jakarta.", {}},
+      {"Penghargaan yang diraih Dinas Pendidikan Kota Medan meningkat.", {}},
+      {"Satuan kerja yang menerima penghargaan yaitu Direktorat Bina KUA Kementerian Agama.", {}},
+      {"Humas menerima penghargaan Kategori Siaran Pers Terbaik.", {}},
+      {"Penerima penghargaan tersebut adalah Yayasan Lentera Bangsa dari Bali.", {}},
+      // One title: the one written with its noun ("Anugerah") too.
+      {"Balai itu meraih penghargaan Prayoga Sala. Anugerah Prayoga Sala diserahkan di Denpasar.",
+       {"Anugerah Prayoga Sala", "Anugerah Prayoga Sala"}},
+  };
+  for (const auto& [body, expected] : cases) {
+    SCOPED_TRACE(body);
+    EXPECT_EQ(Awards(body), expected);
+  }
 }
 
 // A unit's short name in brackets, however long, and its region after it
