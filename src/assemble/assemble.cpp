@@ -206,7 +206,7 @@ struct Assembler::Rules {
       unit_words, innovation_words, innovation_list_after, receive_passive, passive_refers, not_receive_after, candidacy_after,
       also_after, event_after, refers_back_opening, head_of_region, count_not_subject, relative, copula, rank_words,
       held_at, contrast, fiscal_year_before, branch_words, not_yet, tier_after, members_at, headline_counts, list_leads, period_before,
-      innovation_of, role_before;
+      innovation_of, role_before, measure_before;
   std::vector<std::pair<std::string, std::string>> tiers;  // lower case -> as written in records.toml, longest first
   std::set<std::string> fiscal_year_awards;
   // An award's organizer by rules/awards.tsv, for the years it gave it
@@ -237,7 +237,7 @@ Status Assembler::Load(const RulesDir& dir, std::unique_ptr<Assembler>* out) {
                                    "refers_back_opening", "head_of_region", "count_not_subject", "relative", "copula", "rank_words",
                                    "held_at", "contrast", "fiscal_year_awards", "fiscal_year_before", "branch_words", "not_yet",
                                    "tier_after", "tiers", "members_at", "headline_counts", "list_leads", "period_before",
-                                   "innovation_of", "role_before"},
+                                   "innovation_of", "role_before", "measure_before"},
                            display);
       !s.ok())
     return s;
@@ -266,7 +266,7 @@ Status Assembler::Load(const RulesDir& dir, std::unique_ptr<Assembler>* out) {
                            {"headline_counts", &rules->headline_counts}, {"list_leads", &rules->list_leads},
                            {"period_before", &rules->period_before},
                            {"innovation_of", &rules->innovation_of},
-                           {"role_before", &rules->role_before}})
+                           {"role_before", &rules->role_before}, {"measure_before", &rules->measure_before}})
     if (Status s = ReadPhrases(table, key, display, list); !s.ok()) return s;
 
   std::vector<std::string> tiers;
@@ -1116,13 +1116,22 @@ void Assembler::Process(Document* doc, std::vector<Explanation>* why) const {
     // hasil penilaiannya:") opens a list of the last.
     if (!lower.empty() && lower.back() == ':' && (r.award_words.In(lower) || r.list_leads.In(lower)) && last_award)
       last_award_sentence = k;
+    // The award a later list inherits: the last one named here, not one
+    // scored ("Rata-rata nilai IKPA satker naik", "nilai Indikator ... (IKPA)").
+    const Entity* named = nullptr;
+    const Entity* scored = nullptr;
+    for (const Entity* a : awards) {
+      const bool is_scored = r.measure_before.In(WordsBefore(*doc, s.begin, a->range.begin).first) ||
+                             (scored && scored->value == a->value && InParentheses(*doc, s.begin, *a));
+      (is_scored ? scored : named) = a;
+    }
     if (made) {
-      if (!awards.empty()) last_award = awards.back(), last_award_sentence = k;
+      if (named) last_award = named, last_award_sentence = k;
       last_group_sentence = k;
       AddUnitsAndInnovations(*doc, s, last_group, true, &built);
       continue;
     }
-    if (!awards.empty()) last_award = awards.back(), last_award_sentence = k;
+    if (named) last_award = named, last_award_sentence = k;
     // Units are named right after the award or where a sentence refers back
     // to it; innovations also where a sentence names the recipient or a unit.
     const bool names_member = std::any_of(entities.begin(), entities.end(), [&](const Entity& e) {
