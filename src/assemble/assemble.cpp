@@ -206,7 +206,7 @@ struct Assembler::Rules {
       unit_words, innovation_words, innovation_list_after, receive_passive, passive_refers, not_receive_after, candidacy_after,
       also_after, event_after, refers_back_opening, head_of_region, count_not_subject, relative, copula, rank_words,
       held_at, contrast, fiscal_year_before, branch_words, not_yet, tier_after, members_at, headline_counts, list_leads, period_before,
-      innovation_of, role_before, measure_before;
+      innovation_of, role_before, measure_before, sentence_openers;
   std::vector<std::pair<std::string, std::string>> tiers;  // lower case -> as written in records.toml, longest first
   std::set<std::string> fiscal_year_awards;
   // An award's organizer by rules/awards.tsv, for the years it gave it
@@ -237,7 +237,7 @@ Status Assembler::Load(const RulesDir& dir, std::unique_ptr<Assembler>* out) {
                                    "refers_back_opening", "head_of_region", "count_not_subject", "relative", "copula", "rank_words",
                                    "held_at", "contrast", "fiscal_year_awards", "fiscal_year_before", "branch_words", "not_yet",
                                    "tier_after", "tiers", "members_at", "headline_counts", "list_leads", "period_before",
-                                   "innovation_of", "role_before", "measure_before"},
+                                   "innovation_of", "role_before", "measure_before", "sentence_openers"},
                            display);
       !s.ok())
     return s;
@@ -266,7 +266,8 @@ Status Assembler::Load(const RulesDir& dir, std::unique_ptr<Assembler>* out) {
                            {"headline_counts", &rules->headline_counts}, {"list_leads", &rules->list_leads},
                            {"period_before", &rules->period_before},
                            {"innovation_of", &rules->innovation_of},
-                           {"role_before", &rules->role_before}, {"measure_before", &rules->measure_before}})
+                           {"role_before", &rules->role_before}, {"measure_before", &rules->measure_before},
+                           {"sentence_openers", &rules->sentence_openers}})
     if (Status s = ReadPhrases(table, key, display, list); !s.ok()) return s;
 
   std::vector<std::string> tiers;
@@ -378,7 +379,8 @@ std::vector<std::string> Assembler::Recipients(const Document& doc, size_t k, co
   // A region in parentheses is an aside, and one after a capitalised word
   // ends a name ("Kartini Temanggung", "Bea Cukai Semarang", "Penyanyi Solo"),
   // unless that word is the head of the region's government ("Bupati
-  // Lamongan menerima ...").
+  // Lamongan menerima ...") or a word capitalised for opening the sentence
+  // ("Adapun Kota Bontang ...").
   auto in_a_name = [&](const Entity& e) {
     if (e.type != EntityType::kLocation) return false;
     if (InParentheses(doc, s.begin, e)) return true;
@@ -386,6 +388,7 @@ std::vector<std::string> Assembler::Recipients(const Document& doc, size_t k, co
       return false;
     size_t w = e.range.begin - 1;
     while (w > s.begin && std::isalpha(static_cast<unsigned char>(doc.text[w - 1]))) --w;
+    if (w == s.begin && r.sentence_openers.In(word_before(e).first)) return false;
     return w < e.range.begin - 1 && std::isupper(static_cast<unsigned char>(doc.text[w]));
   };
   // The names of a list: every body or region from `from` on, up to `to`.

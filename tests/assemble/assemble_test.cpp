@@ -441,6 +441,23 @@ TEST_F(AssembleTest, EachAttributeSaysWhereItWasRead) {
             std::vector<std::string>{"Pemerintah Kabupaten Garut: article - -"});
 }
 
+// A word capitalised for opening the sentence is no name the region ends;
+// a capitalised word that is one keeps the region out ("Bank Kalsel").
+TEST_F(AssembleTest, ARegionAfterASentenceOpenerReceives) {
+  auto recipients = [](const std::string& body) {
+    std::vector<std::string> out;
+    for (const AwardRecord& a : Run(body).awards) out.push_back(a.recipient);
+    return out;
+  };
+  EXPECT_EQ(recipients("Adapun Kota Cirebon dan Kabupaten Kuningan meraih Adipura."),
+            (std::vector<std::string>{"Pemerintah Kota Cirebon", "Pemerintah Kabupaten Kuningan"}));
+  EXPECT_EQ(recipients("Sementara Kabupaten Sleman menerima Anugerah Parahita Ekapraya."),
+            std::vector<std::string>{"Pemerintah Kabupaten Sleman"});
+  EXPECT_EQ(recipients("Kemudian Kota Ambon memperoleh predikat WBK dari Kementerian PANRB."),
+            std::vector<std::string>{"Pemerintah Kota Ambon"});
+  EXPECT_TRUE(recipients("Bank Kalsel meraih Top Bank Award 2023.").empty());
+}
+
 TEST_F(AssembleTest, NoRecordWithoutAConferral) {
   const char* cases[] = {
       // A competition discussed, nobody wins.
