@@ -206,7 +206,7 @@ struct Assembler::Rules {
       unit_words, innovation_words, innovation_list_after, receive_passive, passive_refers, not_receive_after, candidacy_after,
       also_after, event_after, refers_back_opening, head_of_region, count_not_subject, relative, copula, rank_words,
       held_at, contrast, fiscal_year_before, branch_words, not_yet, tier_after, members_at, headline_counts, list_leads, period_before,
-      innovation_of, role_before, measure_before, sentence_openers;
+      innovation_of, role_before, measure_before, sentence_openers, hall_of_body;
   std::vector<std::pair<std::string, std::string>> tiers;  // lower case -> as written in records.toml, longest first
   std::set<std::string> fiscal_year_awards;
   // An award's organizer by rules/awards.tsv, for the years it gave it
@@ -237,7 +237,7 @@ Status Assembler::Load(const RulesDir& dir, std::unique_ptr<Assembler>* out) {
                                    "refers_back_opening", "head_of_region", "count_not_subject", "relative", "copula", "rank_words",
                                    "held_at", "contrast", "fiscal_year_awards", "fiscal_year_before", "branch_words", "not_yet",
                                    "tier_after", "tiers", "members_at", "headline_counts", "list_leads", "period_before",
-                                   "innovation_of", "role_before", "measure_before", "sentence_openers"},
+                                   "innovation_of", "role_before", "measure_before", "sentence_openers", "hall_of_body"},
                            display);
       !s.ok())
     return s;
@@ -267,7 +267,7 @@ Status Assembler::Load(const RulesDir& dir, std::unique_ptr<Assembler>* out) {
                            {"period_before", &rules->period_before},
                            {"innovation_of", &rules->innovation_of},
                            {"role_before", &rules->role_before}, {"measure_before", &rules->measure_before},
-                           {"sentence_openers", &rules->sentence_openers}})
+                           {"sentence_openers", &rules->sentence_openers}, {"hall_of_body", &rules->hall_of_body}})
     if (Status s = ReadPhrases(table, key, display, list); !s.ok()) return s;
 
   std::vector<std::string> tiers;
@@ -673,6 +673,8 @@ void Assembler::Process(Document* doc, std::vector<Explanation>* why) const {
   // in `skip` (a subject up to its verb).
   auto place = [&](const Range& s, const std::vector<Range>& skip) -> const Entity* {
     const std::string lower = Lower(doc->Slice(s));
+    // "di Aula KPPN Malang": with no region outside a name, the hall's body says where.
+    const Entity* office = nullptr;
     for (size_t at : r.place_after.Find(lower)) {
       if (r.not_place_after.In(lower.substr(at, 16))) continue;
       // "sejumlah kabupaten/kota di Kalsel meraih ...": where those who
@@ -697,6 +699,7 @@ void Assembler::Process(Document* doc, std::vector<Explanation>* why) const {
         size_t word_begin = word_end;
         while (word_begin > s.begin && std::isalpha(static_cast<unsigned char>(doc->text[word_begin - 1]))) --word_begin;
         const bool position = r.place_not_after.In(Lower(doc->Slice({static_cast<uint32_t>(word_begin), static_cast<uint32_t>(word_end)})));
+        if (inside_agency && !office && r.hall_of_body.In(lower.substr(at, 20))) office = &e;
         if (inside_agency || position) continue;
         // "di Aula Kanwil Provinsi Maluku, Kota Ambon": the city or regency
         // of that province right after it says where, more closely.
@@ -708,7 +711,7 @@ void Assembler::Process(Document* doc, std::vector<Explanation>* why) const {
         return &e;
       }
     }
-    return nullptr;
+    return office;
   };
   // ... else a known venue after "di", by its region ("di Istana Negara").
   auto venue_region = [&](const Range& s) -> std::optional<std::string> {

@@ -200,6 +200,7 @@ struct Gazetteer::Data {
   std::unique_ptr<RE2> acronym_then_seat; // " (ACRONYM) di " and the seat after it
   std::set<std::string> stop_before;      // folded words no unit name runs into
   std::set<std::string> official_before;  // folded positions: after their unit comes the official's name
+  std::set<std::string> after_region;     // folded words that go on a unit's name past its region
   std::set<std::string> connectors, not_units;  // folded
   std::set<std::string> titles;           // folded, without the dot
   std::map<std::string, std::string> abbreviations;  // folded short form -> folded words
@@ -548,10 +549,11 @@ Status Gazetteer::Load(const RulesDir& dir, std::unique_ptr<Gazetteer>* out) {
   std::vector<std::string> connectors, not_units;
   const toml::table* unit_names = table["unit_names"].as_table();
   if (!unit_names) return Status::Error(display + ": needs [unit_names]");
-  if (Status st = CheckKeys(*unit_names, {"connectors", "not_units", "stop_before", "official_before", "titles",
-                                          "abbreviations", "ignore_in_comparison"},
+  if (Status st = CheckKeys(*unit_names, {"connectors", "not_units", "stop_before", "official_before", "after_region",
+                                          "titles", "abbreviations", "ignore_in_comparison"},
                                   display); !st.ok()) return st;
-  for (auto [key, set] : {std::pair{"stop_before", &data->stop_before}, std::pair{"official_before", &data->official_before}}) {
+  for (auto [key, set] : {std::pair{"stop_before", &data->stop_before}, std::pair{"official_before", &data->official_before},
+                          std::pair{"after_region", &data->after_region}}) {
     std::vector<std::string> words;
     if (Status st = GetStringList(*unit_names, key, display, &words); !st.ok()) return st;
     for (const std::string& w : words) set->insert(FoldCase(w));
@@ -885,7 +887,7 @@ void Gazetteer::Find(const Document& doc, const std::vector<Range>& ranges, cons
             if (auto region = d.Longest(whole, words, k);
                 region && region->last < keep && entry_of(*region).type == EntityType::kLocation)
               region_end = region->last + 1;
-          if (region_end > 0) keep = region_end;
+          if (region_end > 0) keep = region_end + (region_end < keep && d.after_region.count(words[region_end].folded) ? 1 : 0);
           else if (official && before_acronym > 0 && !body_after_acronym) keep = before_acronym;
         }
         pos = keep > 0 ? words[keep - 1].end - range.begin : static_cast<size_t>(name.data() - text.data());

@@ -192,6 +192,29 @@ TEST_F(AssembleTest, Records) {
        "Pemerintah Kota Bogor meraih Adipura di Aula Provinsi Jawa Barat, Kota Semarang, Selasa (4/6/2024).",
        nullptr,
        {"Adipura 2024 | Pemerintah Kota Bogor | Kementerian Lingkungan Hidup dan Kehutanan | 2024-06-04 | Jawa Barat"}},
+      // A hall of a body, with no region outside a name: the body's region.
+      {"a_hall_of_a_body_places_the_ceremony_in_its_region",
+       "Pemkot Batu meraih Adipura. Penyerahan berlangsung di Aula KPPN Malang, Kamis (25/1/2024).",
+       nullptr,
+       {"Adipura 2024 | Pemerintah Kota Batu | Kementerian Lingkungan Hidup dan Kehutanan | 2024-01-25 | Kota Malang"}},
+      {"a_pendopo_of_a_regency_places_the_ceremony_in_the_regency",
+       "Pemkab Bantul menerima Anugerah Meritokrasi. Acara digelar di Pendopo Pemkab Sleman, Senin (3/6/2024).",
+       nullptr,
+       {"Anugerah Meritokrasi 2024 | Pemerintah Kabupaten Bantul | Komisi Aparatur Sipil Negara | 2024-06-03 | "
+        "Kabupaten Sleman"}},
+      // Where the bodies who receive are is not where the award was given.
+      {"public_bodies_in_a_province_are_not_the_ceremony_place",
+       "Komisi Informasi Provinsi Bali menggelar Anugerah Keterbukaan Informasi Publik 2023 bagi badan publik di Bali, "
+       "di Denpasar, Selasa (5/12/2023). Pemkab Badung meraih kualifikasi Informatif.",
+       nullptr,
+       {"Anugerah Keterbukaan Informasi Publik 2023 | Pemerintah Kabupaten Badung | Komisi Informasi Provinsi Bali | "
+        "2023-12-05 | Kota Denpasar"}},
+      {"regional_offices_in_a_province_are_not_the_ceremony_place",
+       "Penghargaan Manggala Karya Bakti Husada diserahkan kepada perangkat daerah di Sulawesi Selatan di Makassar, "
+       "Rabu (4/9/2024). Dinas Kesehatan Kota Parepare meraih Manggala Karya Bakti Husada.",
+       nullptr,
+       {"Manggala Karya Bakti Husada 2024 | Dinas Kesehatan Kota Parepare | Kementerian Kesehatan | 2024-09-04 | "
+        "Kota Makassar"}},
       // What a sentence says of one award is not said of the one set against it.
       {"an_award_after_selain_takes_nothing_from_its_sentence",
        "Pemerintah Kota Bogor meraih Adipura 2024. Selain Adipura, kota itu juga menerima Anugerah Meritokrasi dari "

@@ -120,6 +120,11 @@ TEST_F(GazetteerTest, AUnitNameEndsWhereItsBodyDoes) {
       // In a headline every word is capitalised: the name ends with its region.
       {"Bappeda Sumbar Mulai Nilai Kabupaten untuk PPD 2024",
        {"agency Bappeda Sumbar = Bappeda Sumbar", "location Sumatera Barat = Sumbar"}},
+      // ... and a city's police keeps "Kota" after it, in a headline and after a position.
+      {"Peringkat I: Polresta Malang Kota",
+       {"agency Polresta Malang Kota = Polresta Malang Kota", "location Kota Malang = Malang"}},
+      {"Hal itu dikatakan Kepala Polres Cirebon Kota Budi Santoso.",
+       {"agency Polres Cirebon Kota = Polres Cirebon Kota", "location Kota Cirebon = Cirebon"}},
       // An officer's rank ends the name; "Metro Jaya" is no Kota Metro.
       {"Kepala Kepolisian Daerah Metro Jaya Inspektur Jenderal Gatot Eddy Pramono berduka.",
        {"agency Kepolisian Daerah Metro Jaya = Kepolisian Daerah Metro Jaya"}},
