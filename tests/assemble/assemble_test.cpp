@@ -192,6 +192,12 @@ TEST_F(AssembleTest, Records) {
        "Pemerintah Kota Bogor meraih Adipura di Aula Provinsi Jawa Barat, Kota Semarang, Selasa (4/6/2024).",
        nullptr,
        {"Adipura 2024 | Pemerintah Kota Bogor | Kementerian Lingkungan Hidup dan Kehutanan | 2024-06-04 | Jawa Barat"}},
+      // "serupa", "yang sama": the award just named, received by another.
+      {"a_similar_opinion_obtained_is_the_award_before",
+       "Kabupaten Badung mendapat Opini WTP dari BPK. Opini serupa diperoleh Kabupaten Gianyar.",
+       "2024-05-02",
+       {"Opini Wajar Tanpa Pengecualian 2024 | Pemerintah Kabupaten Badung | Badan Pemeriksa Keuangan | - | -",
+        "Opini Wajar Tanpa Pengecualian 2024 | Pemerintah Kabupaten Gianyar | Badan Pemeriksa Keuangan | - | -"}},
       // A hall of a body, with no region outside a name: the body's region.
       {"a_hall_of_a_body_places_the_ceremony_in_its_region",
        "Pemkot Batu meraih Adipura. Penyerahan berlangsung di Aula KPPN Malang, Kamis (25/1/2024).",
