@@ -941,8 +941,11 @@ void Gazetteer::Find(const Document& doc, const std::vector<Range>& ranges, cons
       std::vector<Token> words = Tokenize(title, title_begin);
       // A body or region inside the span opens the title after it ("Pemkot
       // Bogor Digital Award" is Digital Award); a region's bare short name
-      // first is the title's own word ("Sultra Digital Government Award").
+      // first is the title's own word ("Sultra Digital Government Award"),
+      // and so, outside a headline, is one after a word of no known name
+      // ("Sinar Lampung Public Service Award", a newspaper's).
       if (d.not_opening.count(words[0].folded)) continue;
+      const bool heading = IsHeading(text);
       size_t from = 0;
       for (size_t k = 0; k < words.size(); ++k) {
         if (rule.name_ends_title && (bodies.Overlaps({words[k].begin, words[k].end}) || d.not_opening.count(words[k].folded))) {
@@ -951,7 +954,10 @@ void Gazetteer::Find(const Document& doc, const std::vector<Range>& ranges, cons
         }
         if (auto named = d.Longest(whole, words, k)) {
           const Entry& e = entry_of(*named);
-          if (e.type == EntityType::kAward || (k == 0 && e.type == EntityType::kLocation && e.form == Form::kBare)) continue;
+          const bool own_word = k == 0 || (!heading && k > from && !d.drop_leading.count(words[k - 1].folded));
+          // A bare name: a short name, or a province's own (its code has no dot).
+          const bool bare = e.form == Form::kBare || (e.form == Form::kName && e.code.find('.') == std::string::npos);
+          if (e.type == EntityType::kAward || (own_word && e.type == EntityType::kLocation && bare)) continue;
           if (rule.name_ends_title) {
             words.resize(k);
             break;

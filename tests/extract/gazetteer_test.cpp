@@ -318,6 +318,15 @@ TEST_F(GazetteerTest, TitlesThatAreNone) {
             std::vector<std::string>{"Sultra Digital Government Award"});
   EXPECT_EQ(awards("Kota Bogor meraih Jatim Innovation Award 2023."), std::vector<std::string>{"Jatim Innovation Award 2023"});
   EXPECT_EQ(awards("Ia hadir di Pemkot Bogor Smart City Award."), std::vector<std::string>{"Smart City Award"});
+  // So is a province's own name first, and a bare region after a word of no
+  // known name (a newspaper's title); a region form opens the title still.
+  EXPECT_EQ(awards("Gubernur menyerahkan Jawa Timur Inovasi Award kepada Pemkab Gresik."),
+            std::vector<std::string>{"Jawa Timur Inovasi Award"});
+  EXPECT_EQ(awards("Harian itu menggelar Sinar Lampung Public Service Award di hotel."),
+            std::vector<std::string>{"Sinar Lampung Public Service Award"});
+  EXPECT_EQ(awards("Majalah itu memberikan Suara Bandung Civic Award 2022 kepada warga."),
+            std::vector<std::string>{"Suara Bandung Civic Award 2022"});
+  EXPECT_EQ(awards("Tahun ini Kota Surabaya Digital Award kembali digelar."), std::vector<std::string>{"Digital Award"});
   EXPECT_TRUE(awards("Jalan dibangun di Kawasan Inti Pusat Pemerintahan (KIPP). Proyek di KIPP selesai.").empty());
   EXPECT_EQ(awards("Pemprov meraih Opini Wajar Tanpa Pengeculian (WTP) dari BPK."),
             std::vector<std::string>{"Opini Wajar Tanpa Pengecualian"});
