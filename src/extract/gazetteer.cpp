@@ -21,13 +21,17 @@ namespace {
 bool IsHeading(std::string_view line) {
   while (!line.empty() && (line.back() == ' ' || line.back() == '\n')) line.remove_suffix(1);
   if (line.empty() || line.back() == '.') return false;
+  // A short item of a list ("e. Pengadilan Negeri Sumbawa Besar;") is a
+  // name, no headline; a long one may be a related article's.
+  static const RE2 kListItem("^\\s*(?:\\w{1,3}[.)]|[-•*])\\s");
+  const bool item = RE2::PartialMatch(line, kListItem);
   size_t words = 0, capitalised = 0;
   for (size_t i = 0; i < line.size(); ++i)
     if (std::isalpha(static_cast<unsigned char>(line[i])) && (i == 0 || line[i - 1] == ' ')) {
       ++words;
       capitalised += std::isupper(static_cast<unsigned char>(line[i])) != 0;
     }
-  return words >= 4 && capitalised * 5 >= words * 4;
+  return words >= (item ? 8 : 4) && capitalised * 5 >= words * 4;
 }
 
 // The word right before byte `at` of `text` (letters only), or "".

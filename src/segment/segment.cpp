@@ -257,6 +257,10 @@ struct Segmenter::Rules {
     size_t start = before.find_last_of(" (\"“'‘");
     std::string_view word = before.substr(start == std::string_view::npos ? 0 : start + 1);
     if (abbreviations.count(std::string(word)) > 0) return true;
+    // A list item's number or letter opens its item: "a. Pengadilan Agama
+    // Giri Menang;", "12. Kota Bima", "iv. Dinas ...".
+    static const RE2 kItemMarker("(?:\\d{1,3}|\\pL|[ivx]{1,4})\\.");
+    if (start == std::string_view::npos && RE2::FullMatch(word, kItemMarker)) return true;
     // Initials after a capitalised word ("Jl. A.P. Pettarani", "Ahmad M.
     // Yusuf") are inside a name, and too many to list; after a lower-case
     // word ("tipe A.") they may end the sentence.

@@ -120,6 +120,12 @@ TEST_F(GazetteerTest, AUnitNameEndsWhereItsBodyDoes) {
       // In a headline every word is capitalised: the name ends with its region.
       {"Bappeda Sumbar Mulai Nilai Kabupaten untuk PPD 2024",
        {"agency Bappeda Sumbar = Bappeda Sumbar", "location Sumatera Barat = Sumbar"}},
+      // A short list item is a name, no headline; a court by its short name.
+      {"e. Pengadilan Negeri Sumbawa Besar;",
+       {"agency Pengadilan Negeri Sumbawa Besar = Pengadilan Negeri Sumbawa Besar", "location Kabupaten Sumbawa = Sumbawa"}},
+      {"Gugatan itu didaftarkan di PN Jakarta Selatan dan PTUN Jayapura.",
+       {"agency PN Jakarta Selatan = PN Jakarta Selatan", "location Kota Administrasi Jakarta Selatan = Jakarta Selatan",
+        "agency PTUN Jayapura = PTUN Jayapura", "location Kota Jayapura = Jayapura"}},
       // ... and a city's police keeps "Kota" after it, in a headline and after a position.
       {"Peringkat I: Polresta Malang Kota",
        {"agency Polresta Malang Kota = Polresta Malang Kota", "location Kota Malang = Malang"}},

@@ -280,6 +280,9 @@ TEST_F(NormalizeTest, Rewrites) {
        "kata eks Direktur Kementerian Kominfo, Semuel Pangerapan, di Jakarta."},
       {"title_line_is_not_joined", "Pemkab Trenggalek Raih Penghargaan\nTRENGGALEK - Isi berita.",
        "Pemkab Trenggalek Raih Penghargaan\nTRENGGALEK - Isi berita."},
+      {"list_items_by_letter_are_not_joined", "Peraih WBK:\na. Kota Bima\nb. Kota Dompu\nc) Kabupaten Bima",
+       "Peraih WBK:\na. Kota Bima\nb. Kota Dompu\nc) Kabupaten Bima"},
+      {"a_word_after_a_break_is_joined_still", "Acara digelar\ndi Aula KPPN Bima.", "Acara digelar di Aula KPPN Bima."},
       {"blank_line_is_not_joined", "Daftar penerima\n\nkelurahan yang meraih penghargaan", "Daftar penerima\n\nkelurahan yang meraih penghargaan"},
   };
   for (const RewriteCase& c : cases) {

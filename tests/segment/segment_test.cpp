@@ -312,6 +312,18 @@ TEST_F(SegmentTest, NoBreakAfterInitials) {
                                 "Bupati Ahmad M. Yusuf hadir.", "Kelasnya naik ke tipe A.", "Kalimat berikutnya."}));
 }
 
+// A list item's number or letter opens the item; a sentence that ends in a
+// number stays one ("... naik ke peringkat 2. Kalimat ...").
+TEST_F(SegmentTest, NoBreakAfterAListItemsMarker) {
+  Document doc = Run(
+      "Judul\n\nPredikat WBK diraih satker berikut:\na. Pengadilan Agama Giri Menang;\nb. Kota Bima\n"
+      "c. Dinas Kesehatan Kota Bima\n12. Kota Dompu\nKota itu naik ke peringkat 2. Kalimat berikutnya.");
+  EXPECT_EQ(Sentences(doc), (std::vector<std::string>{"Predikat WBK diraih satker berikut:",
+                                                      "a. Pengadilan Agama Giri Menang;", "b. Kota Bima",
+                                                      "c. Dinas Kesehatan Kota Bima", "12. Kota Dompu",
+                                                      "Kota itu naik ke peringkat 2.", "Kalimat berikutnya."}));
+}
+
 TEST_F(SegmentTest, SentencesFromRealLookingParagraph) {
   Document doc = Run(
       "Judul\n\n“Saya sangat bangga. Ini menunjukkan reformasi berjalan,” kata Hartono di Jakarta, Jumat (21/9). "
