@@ -508,9 +508,10 @@ TEST_F(AssembleTest, NoRecordWithoutAConferral) {
       "Pemkab Bojonegoro masuk nominasi Innovative Government Award 2023.",
       "Kota Bitung masuk babak final Kompetisi Inovasi Pelayanan Publik tahun ini.",
       "Dinas Kesehatan Kota Kediri meraih tiket final Anugerah Parahita Ekapraya.",
-      // A bare "penghargaan" before a passive verb may be another award.
-      "Kementerian PANRB menyelenggarakan Kompetisi Inovasi Pelayanan Publik. Untuk kategori Replikasi Inovasi, "
-      "penghargaan diberikan kepada Pemerintah Kota Bekasi.",
+      // A bare "penghargaan" before a passive verb may be another award
+      // (a category's is the award named: frame category_won_by).
+      "Kementerian PANRB menyelenggarakan Kompetisi Inovasi Pelayanan Publik. Tahun ini peserta bertambah. "
+      "Penghargaan diberikan kepada Pemerintah Kota Bekasi atas kerja samanya.",
       // A region inside a name is no recipient: a category, an office, a dateline.
       "Penyanyi itu meraih Anugerah Musik Indonesia untuk kategori Penyanyi Solo Wanita.",
       "Yang menyabet penghargaan Customs Award terbaik adalah dari Kantor Bea Cukai Semarang.",
