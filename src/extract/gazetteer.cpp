@@ -1003,17 +1003,22 @@ void Gazetteer::Find(const Document& doc, const std::vector<Range>& ranges, cons
   out->insert(out->end(), std::make_move_iterator(kept.begin()), std::make_move_iterator(kept.end()));
 
   // Short names the article defines: "Balai Besar Bahan dan Barang Teknik
-  // (B4T)", "Direktorat Jenderal Bina Pembangunan Daerah (Ditjen Bina Bangda)".
+  // (B4T)", "Direktorat Jenderal Bina Pembangunan Daerah (Ditjen Bina Bangda)",
+  // and of a title no list knows, "Hassan Wirajuda Pelindungan WNI Award (HWPA) 2023".
   std::map<std::string, size_t> defined;  // short name -> defining entity
   static const RE2 kDefinition("^\\s*\\(([\\p{Lu}\\d][\\p{L}\\d-]*(?: [\\p{Lu}\\d][\\p{L}\\d-]*){0,3})\\)");
+  const std::string by_pattern = RulesDir::Display("awards.toml") + ":";
   for (size_t k = first; k < out->size(); ++k) {
     const Entity& e = (*out)[k];
-    if (e.type != EntityType::kAgency) continue;
+    const bool titled = e.type == EntityType::kAward && e.rule.rfind(by_pattern, 0) == 0;
+    if (e.type != EntityType::kAgency && !titled) continue;
+    // A title's range takes its short name and year in; its value is its words.
+    const uint32_t name_end = titled ? e.range.begin + static_cast<uint32_t>(e.value.size()) : e.range.end;
     std::string short_name;
     // A short name starts with the name's first letter: "(B4T)" for Balai
     // Besar Bahan dan Barang Teknik, but not "(RI)" after "Ombudsman
     // Republik Indonesia", which would make every "Presiden RI" the Ombudsman.
-    if (RE2::PartialMatch(whole.substr(e.range.end), kDefinition, &short_name) &&
+    if (RE2::PartialMatch(whole.substr(name_end), kDefinition, &short_name) &&
         std::count_if(short_name.begin(), short_name.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)); }) >= 2 &&
         std::tolower(static_cast<unsigned char>(short_name[0])) == std::tolower(static_cast<unsigned char>(whole[e.range.begin])))
       defined.emplace(short_name, k);
@@ -1026,7 +1031,7 @@ void Gazetteer::Find(const Document& doc, const std::vector<Range>& ranges, cons
         const bool whole_words = (at == 0 || !IsWordByte(text[at - 1])) &&
                                  (at + short_name.size() == text.size() || !IsWordByte(text[at + short_name.size()]));
         if (!whole_words || (at > 0 && text[at - 1] == '(')) continue;
-        if (taken[EntityType::kAgency].Covers({b, e})) continue;
+        if (taken[(*out)[k].type].Covers({b, e})) continue;
         Entity x = (*out)[k];
         x.range = {b, e};
         x.acronym = short_name;

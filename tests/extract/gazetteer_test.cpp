@@ -333,6 +333,13 @@ TEST_F(GazetteerTest, TitlesThatAreNone) {
   EXPECT_EQ(awards("Majalah itu memberikan Suara Bandung Civic Award 2022 kepada warga."),
             std::vector<std::string>{"Suara Bandung Civic Award 2022"});
   EXPECT_EQ(awards("Tahun ini Kota Surabaya Digital Award kembali digelar."), std::vector<std::string>{"Digital Award"});
+  // A title no list knows may define its short name, before its year.
+  EXPECT_EQ(awards("Kemlu memberikan Hassan Wirajuda Pelindungan WNI Award (HWPA) 2023. HWPA digelar tiap tahun."),
+            (std::vector<std::string>{"Hassan Wirajuda Pelindungan WNI Award 2023", "Hassan Wirajuda Pelindungan WNI Award 2023"}));
+  EXPECT_EQ(awards("Pemkab Sleman meraih Anugerah Pandu Negeri (APN) 2021. Sejak itu APN jadi target."),
+            (std::vector<std::string>{"Anugerah Pandu Negeri 2021", "Anugerah Pandu Negeri 2021"}));
+  EXPECT_EQ(awards("Bank itu menerima Digital Service Award (DSA) dari majalah. Kata DSA tertulis di plakat."),
+            (std::vector<std::string>{"Digital Service Award", "Digital Service Award"}));
   EXPECT_TRUE(awards("Jalan dibangun di Kawasan Inti Pusat Pemerintahan (KIPP). Proyek di KIPP selesai.").empty());
   EXPECT_EQ(awards("Pemprov meraih Opini Wajar Tanpa Pengeculian (WTP) dari BPK."),
             std::vector<std::string>{"Opini Wajar Tanpa Pengecualian"});
