@@ -206,7 +206,7 @@ struct Assembler::Rules {
       unit_words, innovation_words, innovation_list_after, receive_passive, passive_refers, not_receive_after, candidacy_after,
       also_after, event_after, refers_back_opening, head_of_region, count_not_subject, relative, copula, rank_words,
       held_at, contrast, fiscal_year_before, branch_words, not_yet, tier_after, members_at, headline_counts, list_leads, period_before,
-      innovation_of, role_before, measure_before, sentence_openers, hall_of_body;
+      innovation_of, role_before, measure_before, sentence_openers, hall_of_body, proxy_after;
   std::vector<std::pair<std::string, std::string>> tiers;  // lower case -> as written in records.toml, longest first
   std::set<std::string> fiscal_year_awards;
   // An award's organizer by rules/awards.tsv, for the years it gave it
@@ -237,7 +237,8 @@ Status Assembler::Load(const RulesDir& dir, std::unique_ptr<Assembler>* out) {
                                    "refers_back_opening", "head_of_region", "count_not_subject", "relative", "copula", "rank_words",
                                    "held_at", "contrast", "fiscal_year_awards", "fiscal_year_before", "branch_words", "not_yet",
                                    "tier_after", "tiers", "members_at", "headline_counts", "list_leads", "period_before",
-                                   "innovation_of", "role_before", "measure_before", "sentence_openers", "hall_of_body"},
+                                   "innovation_of", "role_before", "measure_before", "sentence_openers", "hall_of_body",
+                                   "proxy_after"},
                            display);
       !s.ok())
     return s;
@@ -267,7 +268,8 @@ Status Assembler::Load(const RulesDir& dir, std::unique_ptr<Assembler>* out) {
                            {"period_before", &rules->period_before},
                            {"innovation_of", &rules->innovation_of},
                            {"role_before", &rules->role_before}, {"measure_before", &rules->measure_before},
-                           {"sentence_openers", &rules->sentence_openers}, {"hall_of_body", &rules->hall_of_body}})
+                           {"sentence_openers", &rules->sentence_openers}, {"hall_of_body", &rules->hall_of_body},
+                           {"proxy_after", &rules->proxy_after}})
     if (Status s = ReadPhrases(table, key, display, list); !s.ok()) return s;
 
   std::vector<std::string> tiers;
@@ -1090,6 +1092,15 @@ void Assembler::Process(Document* doc, std::vector<Explanation>* why) const {
         }
       }
       if (conferred.empty()) continue;
+      // "Pemprov X menerima Provila. Penghargaan itu diterima Kepala Dinas
+      // ...": an official who takes an award already given receives it for
+      // its recipient, not for the office.
+      const std::string after_verb = Lower(doc->Slice({verb_end, s.end}));
+      const std::vector<size_t> proxy = r.proxy_after.Find(after_verb);
+      const bool given_before = std::any_of(built.begin(), built.end(), [&](const AwardRecord& a) {
+        return std::any_of(conferred.begin(), conferred.end(), [&](const Entity* c) { return c->value == a.award; });
+      });
+      if (given_before && !proxy.empty() && after_verb.find_first_not_of(' ') == proxy.front()) continue;
       const std::vector<std::string> recipients = PassiveRecipients(*doc, s, verb_end, in_agency);
       if (!recipients.empty()) confer(conferred, recipients, verb_end, kPassiveRule);
       no_recipient |= recipients.empty();

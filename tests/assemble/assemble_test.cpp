@@ -198,6 +198,18 @@ TEST_F(AssembleTest, Records) {
        "2024-05-02",
        {"Opini Wajar Tanpa Pengecualian 2024 | Pemerintah Kabupaten Badung | Badan Pemeriksa Keuangan | - | -",
         "Opini Wajar Tanpa Pengecualian 2024 | Pemerintah Kabupaten Gianyar | Badan Pemeriksa Keuangan | - | -"}},
+      // An official who takes an award already given takes it for the recipient.
+      {"an_official_taking_an_award_given_before_is_no_recipient",
+       "Pemprov Jawa Tengah menerima Provinsi Layak Anak 2024. Penghargaan itu diterima Kepala Dinas Pemberdayaan "
+       "Perempuan dan Perlindungan Anak Provinsi Jawa Tengah.",
+       nullptr,
+       {"Provinsi Layak Anak 2024 | Pemerintah Provinsi Jawa Tengah | Kementerian Pemberdayaan Perempuan dan "
+        "Perlindungan Anak | - | -"}},
+      {"an_official_taking_an_award_given_to_nobody_yet_receives_for_the_office",
+       "Anugerah Meritokrasi 2023 diserahkan KASN pekan lalu. Penghargaan itu diterima Kepala Badan Kepegawaian "
+       "Daerah Provinsi Bali.",
+       nullptr,
+       {"Anugerah Meritokrasi 2023 | Badan Kepegawaian Daerah Provinsi Bali | Komisi Aparatur Sipil Negara | - | -"}},
       // A hall of a body, with no region outside a name: the body's region.
       {"a_hall_of_a_body_places_the_ceremony_in_its_region",
        "Pemkot Batu meraih Adipura. Penyerahan berlangsung di Aula KPPN Malang, Kamis (25/1/2024).",
