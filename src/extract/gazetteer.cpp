@@ -950,7 +950,7 @@ void Gazetteer::Find(const Document& doc, const std::vector<Range>& ranges, cons
       // ("Sinar Lampung Public Service Award", a newspaper's).
       if (d.not_opening.count(words[0].folded)) continue;
       const bool heading = IsHeading(text);
-      size_t from = 0;
+      size_t from = 0, known = 0;  // known: where the last known name before `from` begins
       for (size_t k = 0; k < words.size(); ++k) {
         if (rule.name_ends_title && (bodies.Overlaps({words[k].begin, words[k].end}) || d.not_opening.count(words[k].folded))) {
           words.resize(k);
@@ -966,10 +966,14 @@ void Gazetteer::Find(const Document& doc, const std::vector<Range>& ranges, cons
             words.resize(k);
             break;
           }
+          known = k;
           from = named->last + 1;
+          k = named->last;  // on after the name, not inside it
         }
       }
       while (from < words.size() && d.drop_leading.count(words[from].folded)) ++from;
+      // A body's name and the suffix alone are the body's award ("Kompolnas Award", "BKN Award").
+      if (from > 0 && from + 1 == words.size() && d.title_suffixes.count(words[from].folded)) from = known;
       if (from + 1 >= words.size()) continue;  // a title is more than one word
       if (d.not_opening.count(words[from].folded)) continue;
       const uint32_t b = words[from].begin;

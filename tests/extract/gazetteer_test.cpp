@@ -333,6 +333,11 @@ TEST_F(GazetteerTest, TitlesThatAreNone) {
   EXPECT_EQ(awards("Majalah itu memberikan Suara Bandung Civic Award 2022 kepada warga."),
             std::vector<std::string>{"Suara Bandung Civic Award 2022"});
   EXPECT_EQ(awards("Tahun ini Kota Surabaya Digital Award kembali digelar."), std::vector<std::string>{"Digital Award"});
+  // A body's name and the suffix alone are the body's award.
+  EXPECT_EQ(awards("Polda Kalsel menerima Kompolnas Award 2023 dari Komisi Kepolisian Nasional."),
+            std::vector<std::string>{"Kompolnas Award 2023"});
+  EXPECT_EQ(awards("Dinas itu meraih KemenPANRB Award tahun lalu."), std::vector<std::string>{"KemenPANRB Award"});
+  EXPECT_EQ(awards("Acara Pemkot Bogor Award digelar di balai kota."), std::vector<std::string>{"Pemkot Bogor Award"});
   // A title no list knows may define its short name, before its year.
   EXPECT_EQ(awards("Kemlu memberikan Hassan Wirajuda Pelindungan WNI Award (HWPA) 2023. HWPA digelar tiap tahun."),
             (std::vector<std::string>{"Hassan Wirajuda Pelindungan WNI Award 2023", "Hassan Wirajuda Pelindungan WNI Award 2023"}));
